@@ -1,0 +1,60 @@
+package dev.jvtpm.engine.crypto;
+
+import dev.jvtpm.engine.types.HashAlg;
+import java.util.List;
+
+/** The resolved primitives of one configuration, and the record of why each was chosen. */
+public final class CryptoSuite {
+    /** One line of the provider report: family, chosen provider, why, and what else was there. */
+    public record Choice(String family, String provider, String reason, List<String> alternatives) {}
+
+    private final DigestFamily digests;
+    private final CipherFamily ciphers;
+    private final EntropySource entropy;
+    private final List<Choice> report;
+
+    CryptoSuite(DigestFamily digests, CipherFamily ciphers, EntropySource entropy, List<Choice> report) {
+        this.digests = digests;
+        this.ciphers = ciphers;
+        this.entropy = entropy;
+        this.report = List.copyOf(report);
+    }
+
+    public DigestFamily digests() {
+        return digests;
+    }
+
+    public CipherFamily ciphers() {
+        return ciphers;
+    }
+
+    public EntropySource entropy() {
+        return entropy;
+    }
+
+    public List<Choice> report() {
+        return report;
+    }
+
+    public Hasher hasher(HashAlg alg) {
+        return digests.hasher(alg);
+    }
+
+    /** H(a ‖ b ‖ ...). */
+    public byte[] hash(HashAlg alg, byte[]... parts) {
+        Hasher h = digests.hasher(alg);
+        for (byte[] p : parts) {
+            h.update(p);
+        }
+        return h.digest();
+    }
+
+    /** HMAC(key, a ‖ b ‖ ...). */
+    public byte[] hmac(HashAlg alg, byte[] key, byte[]... parts) {
+        Hasher h = digests.hmac(alg, key);
+        for (byte[] p : parts) {
+            h.update(p);
+        }
+        return h.digest();
+    }
+}
