@@ -1,0 +1,71 @@
+package dev.jvtpm.engine.auth;
+
+import dev.jvtpm.engine.core.TpmCore;
+import dev.jvtpm.engine.types.TpmHandles;
+import dev.jvtpm.engine.wire.TpmException;
+import dev.jvtpm.engine.wire.TpmRc;
+
+/**
+ * Dictionary-attack protection (Part 1 §19.8): failedTries against maxTries for DA-protected
+ * entities, and the separate lockout of lockoutAuth itself after one failure.
+ */
+public final class DictionaryAttack {
+    private DictionaryAttack() {}
+
+    /** TPM_RC_LOCKOUT when {@code entity} may not be authorized by value right now. */
+    public static void checkLockedOut(TpmCore core, Entity entity) throws TpmException {
+        if (!entity.daProtected()) {
+            return;
+        }
+        selfHeal(core);
+        if (entity.handle() == TpmHandles.RH_LOCKOUT) {
+            if (!core.gp.lockoutAuthEnabled) {
+                throw new TpmException(TpmRc.LOCKOUT);
+            }
+        } else if (core.gp.failedTries >= core.gp.maxTries) {
+            throw new TpmException(TpmRc.LOCKOUT);
+        }
+    }
+
+    /**
+     * Records an authorization failure against {@code entity}; returns the code to report:
+     * TPM_RC_BAD_AUTH for entities exempt from DA, TPM_RC_AUTH_FAIL otherwise.
+     */
+    public static int recordFailure(TpmCore core, Entity entity) {
+        if (!entity.daProtected()) {
+            return TpmRc.BAD_AUTH;
+        }
+        if (entity.handle() == TpmHandles.RH_LOCKOUT) {
+            core.gp.lockoutAuthEnabled = false;
+            core.go.lockoutTimer = core.clock.time();
+        } else if (core.gp.recoveryTime != 0 || core.gp.failedTries < core.gp.maxTries) {
+            core.gp.failedTries++;
+            core.go.selfHealTimer = core.clock.time();
+        }
+        core.markPersistentDirty();
+        return TpmRc.AUTH_FAIL;
+    }
+
+    /**
+     * DASelfHeal: one failedTries is forgiven per recoveryTime seconds of Time, and lockoutAuth is
+     * re-enabled after lockoutRecovery seconds (never, until a TPM Reset, when it is zero).
+     */
+    public static void selfHeal(TpmCore core) {
+        long now = core.clock.time();
+        if (core.gp.failedTries > 0 && core.gp.recoveryTime != 0) {
+            long elapsed = (now - core.go.selfHealTimer) / 1000;
+            if (elapsed >= core.gp.recoveryTime) {
+                long decrements = elapsed / core.gp.recoveryTime;
+                core.gp.failedTries = (int) Math.max(0, core.gp.failedTries - decrements);
+                core.go.selfHealTimer += decrements * core.gp.recoveryTime * 1000L;
+                core.markPersistentDirty();
+            }
+        }
+        if (!core.gp.lockoutAuthEnabled && core.gp.lockoutRecovery != 0) {
+            if ((now - core.go.lockoutTimer) / 1000 >= core.gp.lockoutRecovery) {
+                core.gp.lockoutAuthEnabled = true;
+                core.markPersistentDirty();
+            }
+        }
+    }
+}

@@ -1,0 +1,65 @@
+package dev.jvtpm.engine.auth;
+
+import dev.jvtpm.engine.core.TpmCore;
+import dev.jvtpm.engine.types.TpmHandles;
+import dev.jvtpm.engine.wire.TpmException;
+import dev.jvtpm.engine.wire.TpmRc;
+
+/**
+ * EntityGetLoadStatus (Part 3 §5.5): every handle in a command's handle area must name something
+ * present and enabled. Failures use the reference's codes: TPM_RC_REFERENCE_H0 + i for a
+ * transient object or session that is not loaded, otherwise a format-one code at handle i.
+ */
+public final class EntityResolver {
+    private EntityResolver() {}
+
+    /** The entity for handle number {@code index} (0-based) of the handle area. */
+    public static Entity resolve(TpmCore core, int handle, int index) throws TpmException {
+        switch (TpmHandles.type(handle)) {
+            case TpmHandles.HT_PERMANENT:
+                checkHierarchyEnabled(core, handle, index);
+                return PermanentEntity.of(core, handle);
+            case TpmHandles.HT_PCR:
+                return PermanentEntity.of(core, handle);
+            case TpmHandles.HT_TRANSIENT:
+                throw new TpmException(TpmRc.REFERENCE_H0 + index);
+            case TpmHandles.HT_HMAC_SESSION:
+            case TpmHandles.HT_POLICY_SESSION:
+                if (!core.sessions().isLoaded(handle)) {
+                    throw new TpmException(TpmRc.REFERENCE_H0 + index);
+                }
+                throw TpmException.handle(index + 1, TpmRc.HANDLE);
+            case TpmHandles.HT_PERSISTENT:
+            case TpmHandles.HT_NV_INDEX:
+                throw TpmException.handle(index + 1, TpmRc.HANDLE);
+            default:
+                throw TpmException.handle(index + 1, TpmRc.VALUE);
+        }
+    }
+
+    private static void checkHierarchyEnabled(TpmCore core, int handle, int index) throws TpmException {
+        boolean enabled;
+        switch (handle) {
+            case TpmHandles.RH_OWNER:
+                enabled = core.gc.shEnable;
+                break;
+            case TpmHandles.RH_ENDORSEMENT:
+                enabled = core.gc.ehEnable;
+                break;
+            case TpmHandles.RH_PLATFORM:
+                enabled = core.phEnable;
+                break;
+            case TpmHandles.RH_NULL:
+            case TpmHandles.RS_PW:
+            case TpmHandles.RH_LOCKOUT:
+            case TpmHandles.RH_PLATFORM_NV:
+                enabled = true;
+                break;
+            default:
+                throw TpmException.handle(index + 1, TpmRc.VALUE);
+        }
+        if (!enabled) {
+            throw TpmException.handle(index + 1, TpmRc.HIERARCHY);
+        }
+    }
+}

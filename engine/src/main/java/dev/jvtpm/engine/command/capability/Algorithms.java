@@ -1,0 +1,53 @@
+package dev.jvtpm.engine.command.capability;
+
+import dev.jvtpm.engine.types.TpmAlgId;
+import java.util.Collections;
+import java.util.Map;
+import java.util.TreeMap;
+
+/**
+ * The algorithms this TPM implements and their TPMA_ALGORITHM attributes (Part 2 §8.2), as
+ * TPM_CAP_ALGS reports them. An algorithm is listed only when the commands that use it work.
+ */
+public final class Algorithms {
+    private Algorithms() {}
+
+    public static final int ASYMMETRIC = 1;
+    public static final int SYMMETRIC = 1 << 1;
+    public static final int HASH = 1 << 2;
+    public static final int OBJECT = 1 << 3;
+    public static final int SIGNING = 1 << 8;
+    public static final int ENCRYPTING = 1 << 9;
+    public static final int METHOD = 1 << 10;
+
+    private static final Map<Integer, Integer> IMPLEMENTED;
+
+    static {
+        Map<Integer, Integer> m = new TreeMap<>();
+        m.put(TpmAlgId.SHA1, HASH);
+        m.put(TpmAlgId.HMAC, HASH | SIGNING);
+        m.put(TpmAlgId.AES, SYMMETRIC);
+        m.put(TpmAlgId.KEYEDHASH, HASH | OBJECT | SIGNING | ENCRYPTING);
+        m.put(TpmAlgId.SHA256, HASH);
+        m.put(TpmAlgId.SHA384, HASH);
+        m.put(TpmAlgId.SHA512, HASH);
+        m.put(TpmAlgId.NULL, 0);
+        m.put(TpmAlgId.SYMCIPHER, OBJECT);
+        m.put(TpmAlgId.CFB, SYMMETRIC | ENCRYPTING);
+        IMPLEMENTED = Collections.unmodifiableMap(m);
+    }
+
+    /** Implemented algorithm ids, ascending, with their attributes. */
+    public static Map<Integer, Integer> implemented() {
+        return IMPLEMENTED;
+    }
+
+    public static boolean isImplemented(int algId) {
+        return IMPLEMENTED.containsKey(algId);
+    }
+
+    /** RSA key sizes supported, for swtpm's GET_INFO and --print-capabilities (none yet). */
+    public static int[] rsaKeySizes() {
+        return new int[0];
+    }
+}

@@ -1,0 +1,271 @@
+package dev.jvtpm.engine.core;
+
+import dev.jvtpm.engine.TpmConfig;
+import dev.jvtpm.engine.auth.SessionTable;
+import dev.jvtpm.engine.crypto.CryptoSuite;
+import dev.jvtpm.engine.crypto.CtrDrbg;
+import dev.jvtpm.engine.crypto.Kdf;
+import dev.jvtpm.engine.pcr.PcrAllocation;
+import dev.jvtpm.engine.pcr.PcrBanks;
+import dev.jvtpm.engine.state.StateSection;
+import dev.jvtpm.engine.wire.TpmException;
+import dev.jvtpm.engine.wire.TpmReader;
+import dev.jvtpm.engine.wire.TpmWriter;
+import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * Everything one TPM instance holds, for the engine's internals (commands, lifecycle, state
+ * codec). Not thread-safe: {@link dev.jvtpm.engine.Tpm} serialises access. The public API is
+ * {@link dev.jvtpm.engine.Tpm}; this class is internal even though commands in other packages
+ * reach it.
+ *
+ * <p>Field groups follow the reference implementation: {@link #gp} (persistent), {@link #go}
+ * (orderly), {@link #gc} (cleared by Startup(CLEAR)) and {@link #gr} (cleared by TPM Reset),
+ * with the copies {@link #savedGc}/{@link #savedGr} that Shutdown(STATE) writes to NV.
+ */
+public final class TpmCore {
+    public final TpmConfig config;
+    public final CryptoSuite crypto;
+    public final Kdf kdf;
+    public final CtrDrbg drbg;
+    public final TpmClock clock;
+
+    // Persistent (the "permall" blob)
+    public final PersistentData gp = new PersistentData();
+    public final OrderlyData go = new OrderlyData();
+    public final PcrAllocation pcrAllocation;
+    /** gc and gr as saved by the last Shutdown(STATE); null when there is nothing to resume. */
+    public StateClearData savedGc;
+    public StateResetData savedGr;
+    /** The DRTM "TPM established" flag (TIS access register), persistent like the hardware bit. */
+    public boolean tpmEstablished;
+
+    // Volatile
+    public StateClearData gc = new StateClearData();
+    public StateResetData gr = new StateResetData();
+    public final PcrBanks pcrs;
+    private final SessionTable sessions = new SessionTable();
+    /** g_phEnable: platform hierarchy enable, cleared by HierarchyControl, set by Startup(CLEAR). */
+    public boolean phEnable = true;
+    /** orderlyState found by the last Startup (TPMA_STARTUP_CLEAR.orderly reports it). */
+    public int prevOrderlyState = PersistentData.SU_NONE;
+    /** TPM2_Startup has completed since the last _TPM_Init. */
+    public boolean started;
+    /** An H-CRTM sequence (_TPM_Hash_Start..End before Startup) happened this cycle. */
+    public boolean drtmPreStartup;
+    /** Startup was received at locality 3. */
+    public boolean startupLocality3;
+    /** The open _TPM_Hash_Start sequence, or null. */
+    public DrtmSequence drtm;
+    /** Set by PCR_Allocate until the next _TPM_Init; Shutdown(STATE) is then refused. */
+    public boolean pcrReconfigured;
+    /** Negotiated command/response buffer size (TPM_PT_MAX_COMMAND_SIZE / MAX_RESPONSE_SIZE). */
+    public int bufferSize;
+    /** Locality of the command being executed. */
+    public int locality;
+    /** Physical presence asserted by the platform (mssim PP_ON). */
+    public boolean physicalPresence;
+    /** Failure mode: every command but GetTestResult/GetCapability answers TPM_RC_FAILURE. */
+    public boolean failureMode;
+    public String failureReason = "";
+
+    private boolean persistentDirty;
+
+    public TpmCore(TpmConfig config) {
+        this.config = config;
+        this.crypto = config.crypto();
+        this.kdf = new Kdf(crypto.digests());
+        this.clock = new TpmClock(config.time());
+        this.drbg = new CtrDrbg(crypto.ciphers(), crypto.entropy(),
+                "jvtpm DRBG".getBytes(StandardCharsets.US_ASCII));
+        this.pcrAllocation = new PcrAllocation(config.defaultPcrBanks());
+        this.pcrs = new PcrBanks(pcrAllocation);
+        this.bufferSize = config.bufferSize();
+    }
+
+    public SessionTable sessions() {
+        return sessions;
+    }
+
+    /** Random bytes from the TPM's DRBG. */
+    public byte[] random(int n) {
+        byte[] out = new byte[n];
+        drbg.generate(out);
+        return out;
+    }
+
+    /** Counts a PCR change in the PCR update counter unless the PCR is in the no-increment group. */
+    public void pcrChanged(int pcr) {
+        if (!PcrBanks.noIncrement(pcr)) {
+            gr.pcrCounter++;
+        }
+    }
+
+    /** Persistent data changed; the dispatcher writes the permanent blob before answering. */
+    public void markPersistentDirty() {
+        persistentDirty = true;
+    }
+
+    public boolean takePersistentDirty() {
+        boolean d = persistentDirty;
+        persistentDirty = false;
+        return d;
+    }
+
+    public void enterFailureMode(String reason) {
+        failureMode = true;
+        failureReason = reason;
+    }
+
+    /** Sections of the permanent blob, in blob order. */
+    public List<StateSection> permanentSections() {
+        List<StateSection> s = new ArrayList<>();
+        s.add(gp);
+        s.add(go);
+        s.add(pcrAllocation);
+        s.add(new SavedStateSection());
+        s.add(new PlatformSection());
+        return s;
+    }
+
+    /** Sections of the volatile blob (everything in RAM), in blob order. */
+    public List<StateSection> volatileSections() {
+        List<StateSection> s = new ArrayList<>();
+        s.add(new VolatileCoreSection());
+        return s;
+    }
+
+    /** The state Shutdown(STATE) saved for the next Resume or Restart. */
+    private final class SavedStateSection implements StateSection {
+        @Override
+        public int tag() {
+            return 3;
+        }
+
+        @Override
+        public String name() {
+            return "saved-state";
+        }
+
+        @Override
+        public void save(TpmWriter w) {
+            w.u16(1);
+            Codec.bool(w, savedGc != null);
+            if (savedGc != null) {
+                savedGc.save(w);
+                savedGr.save(w);
+            }
+        }
+
+        @Override
+        public void load(TpmReader r) throws TpmException {
+            r.u16();
+            if (Codec.bool(r)) {
+                savedGc = new StateClearData();
+                savedGc.load(r);
+                savedGr = new StateResetData();
+                savedGr.load(r);
+            } else {
+                savedGc = null;
+                savedGr = null;
+            }
+        }
+
+        @Override
+        public void reset() {
+            savedGc = null;
+            savedGr = null;
+        }
+    }
+
+    /** Platform bits kept in NV: the TPM-established flag. */
+    private final class PlatformSection implements StateSection {
+        @Override
+        public int tag() {
+            return 4;
+        }
+
+        @Override
+        public String name() {
+            return "platform";
+        }
+
+        @Override
+        public void save(TpmWriter w) {
+            w.u16(1);
+            Codec.bool(w, tpmEstablished);
+        }
+
+        @Override
+        public void load(TpmReader r) throws TpmException {
+            r.u16();
+            tpmEstablished = Codec.bool(r);
+        }
+
+        @Override
+        public void reset() {
+            tpmEstablished = false;
+        }
+    }
+
+    /** gc, gr, PCR values and the started/locality flags of a running TPM. */
+    private final class VolatileCoreSection implements StateSection {
+        @Override
+        public int tag() {
+            return 101;
+        }
+
+        @Override
+        public String name() {
+            return "volatile-core";
+        }
+
+        @Override
+        public void save(TpmWriter w) {
+            w.u16(1);
+            gc.save(w);
+            gr.save(w);
+            StateClearData.writePcrs(w, pcrs.snapshot());
+            Codec.bool(w, phEnable);
+            Codec.bool(w, started);
+            Codec.bool(w, drtmPreStartup);
+            Codec.bool(w, startupLocality3);
+            Codec.bool(w, pcrReconfigured);
+            w.u64(clock.time());
+        }
+
+        @Override
+        public void load(TpmReader r) throws TpmException {
+            r.u16();
+            gc.load(r);
+            gr.load(r);
+            byte[][][] values = StateClearData.readPcrs(r);
+            for (var alg : dev.jvtpm.engine.types.HashAlg.values()) {
+                byte[][] bank = values[alg.ordinal()];
+                if (bank == null) {
+                    continue;
+                }
+                for (int i = 0; i < bank.length; i++) {
+                    if (bank[i] != null) {
+                        pcrs.set(alg, i, bank[i]);
+                    }
+                }
+            }
+            phEnable = Codec.bool(r);
+            started = Codec.bool(r);
+            drtmPreStartup = Codec.bool(r);
+            startupLocality3 = Codec.bool(r);
+            pcrReconfigured = Codec.bool(r);
+            clock.restoreTime(r.u64());
+        }
+
+        @Override
+        public void reset() {
+            gc = new StateClearData();
+            gr = new StateResetData();
+            started = false;
+        }
+    }
+}
