@@ -1,6 +1,7 @@
 package dev.jvtpm.engine.auth;
 
 import dev.jvtpm.engine.core.TpmCore;
+import dev.jvtpm.engine.object.LoadedObject;
 import dev.jvtpm.engine.types.TpmHandles;
 import dev.jvtpm.engine.wire.TpmException;
 import dev.jvtpm.engine.wire.TpmRc;
@@ -21,8 +22,13 @@ public final class EntityResolver {
                 return PermanentEntity.of(core, handle);
             case TpmHandles.HT_PCR:
                 return PermanentEntity.of(core, handle);
-            case TpmHandles.HT_TRANSIENT:
-                throw new TpmException(TpmRc.REFERENCE_H0 + index);
+            case TpmHandles.HT_TRANSIENT: {
+                LoadedObject o = core.objects.get(handle);
+                if (o == null) {
+                    throw new TpmException(TpmRc.REFERENCE_H0 + index);
+                }
+                return new ObjectEntity(handle, o);
+            }
             case TpmHandles.HT_HMAC_SESSION:
             case TpmHandles.HT_POLICY_SESSION:
                 if (!core.sessions().isLoaded(handle)) {

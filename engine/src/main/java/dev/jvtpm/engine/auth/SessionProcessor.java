@@ -60,6 +60,9 @@ public final class SessionProcessor {
                 }
                 byte[] nonce = area.tpm2b(HashAlg.MAX_DIGEST_SIZE);
                 int attrs = area.u8();
+                if ((attrs & SessionEntry.RESERVED) != 0) {
+                    throw new TpmException(TpmRc.RESERVED_BITS);
+                }
                 byte[] hmac = area.tpm2b(HashAlg.MAX_DIGEST_SIZE);
                 s = new SessionEntry(handle, nonce, attrs, hmac);
             } catch (TpmException e) {

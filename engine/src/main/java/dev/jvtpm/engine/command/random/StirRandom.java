@@ -22,7 +22,7 @@ public final class StirRandom extends Command<StirRandom.In, Void> {
     public record In(byte[] inData) {}
 
     public StirRandom() {
-        super(CommandDescriptor.builder(TpmCc.STIR_RANDOM).decrypt().build());
+        super(CommandDescriptor.builder(TpmCc.STIR_RANDOM).nv().decrypt().build());
     }
 
     @Override
