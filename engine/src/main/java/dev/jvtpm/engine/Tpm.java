@@ -49,6 +49,11 @@ public final class Tpm {
         return config;
     }
 
+    /** The engine internals, for tests in this package's test tree (never public). */
+    TpmCore core() {
+        return core;
+    }
+
     /** The commands this TPM implements (what GetCapability reports). */
     public static CommandTable commandTable() {
         return STANDARD_TABLE;

@@ -84,7 +84,10 @@ public final class CommandDispatcher {
         TpmReader r = new TpmReader(bytes);
         int tag = r.u16();
         if (tag != TpmSt.NO_SESSIONS && tag != TpmSt.SESSIONS) {
-            throw new TpmException(TpmRc.BAD_TAG);
+            // TPMI_ST_COMMAND_TAG unmarshals a TPM_ST first: a value that is no structure tag at
+            // all (such as TPM 1.2's 0x00C1) is TPM_RC_VALUE, as swtpm/libtpms answer it; only a
+            // real TPM_ST that is not a command tag is TPM_RC_BAD_TAG.
+            throw new TpmException(TpmSt.isStructureTag(tag) ? TpmRc.BAD_TAG : TpmRc.VALUE);
         }
         int size = r.u32();
         if (size != bytes.length || size > core.bufferSize) {
