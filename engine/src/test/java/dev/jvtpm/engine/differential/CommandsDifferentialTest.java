@@ -289,6 +289,34 @@ class CommandsDifferentialTest {
         d.same("Startup(STATE) without the H-CRTM", Commands.startup(1));
     }
 
+    @Test
+    void storedVolatileStateIsResumedByEveryInit() throws Exception {
+        byte[] pw = HELLO;
+        d.same("PCR_Event", Commands.pcrEvent(4, HELLO));
+        d.same("PCR_Event", Commands.pcrEvent(20, HELLO));
+        d.same("hash sequence", Commands.hashSequenceStart(pw, TpmAlgId.SHA384));
+        d.same("update", Commands.sequenceUpdate(0x80000000, pw, new byte[100]));
+        d.same("event sequence", Commands.hashSequenceStart(NONE, TpmAlgId.NULL));
+        d.same("update", Commands.sequenceUpdate(0x80000001, NONE, HELLO));
+        d.same("platform auth", Commands.hierarchyChangeAuth(TpmHandles.RH_PLATFORM, NONE, pw));
+        d.storeVolatile();
+        d.same("after the store", Commands.pcrEvent(4, new byte[] {1}));
+        d.powerCycle();
+        samePcrs("resumed from the volatile state");
+        sameClockInfo("resumed from the volatile state");
+        d.same("handles", Commands.getCapability(TpmCap.HANDLES, 0x80000000, 10));
+        d.same("Startup is not needed: TPM_RC_INITIALIZE", Commands.startup(0));
+        d.same("platform auth kept", Commands.clockRateAdjust(TpmHandles.RH_PLATFORM, pw, 0));
+        d.same("update", Commands.sequenceUpdate(0x80000000, pw, HELLO));
+        sameTicketed("complete the resumed hash sequence",
+                Commands.sequenceComplete(0x80000000, pw, HELLO, TpmHandles.RH_NULL), TpmAlgId.SHA384);
+        d.same("complete the resumed event sequence", Commands.eventSequenceComplete(5, 0x80000001, NONE, HELLO));
+        samePcrs("after completing resumed sequences");
+        d.powerCycle();
+        samePcrs("the stored volatile state again");
+        d.same("handles again", Commands.getCapability(TpmCap.HANDLES, 0x80000000, 10));
+    }
+
     // ---- self-test ----
 
     /** toDoList of IncrementalSelfTest(algs): jvtpm's must be swtpm's restricted to what jvtpm implements. */

@@ -100,6 +100,10 @@ public final class Differential implements AutoCloseable {
         run(TpmTarget::hashEnd);
     }
 
+    public void storeVolatile() {
+        run(TpmTarget::storeVolatile);
+    }
+
     private interface Signal {
         void send(TpmTarget t) throws IOException;
     }

@@ -70,6 +70,15 @@ public final class InProcessTarget implements TpmTarget {
     }
 
     @Override
+    public void storeVolatile() throws IOException {
+        try {
+            tpm.storeVolatile();
+        } catch (StateException e) {
+            throw new IOException(e);
+        }
+    }
+
+    @Override
     public Optional<byte[]> proof(int hierarchy) {
         return Optional.of(TpmInternals.core(tpm).proof(hierarchy).clone());
     }

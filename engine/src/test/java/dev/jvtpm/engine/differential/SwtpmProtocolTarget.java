@@ -23,6 +23,7 @@ public class SwtpmProtocolTarget implements TpmTarget {
     static final int CMD_HASH_START = 0x06;
     static final int CMD_HASH_DATA = 0x07;
     static final int CMD_HASH_END = 0x08;
+    static final int CMD_STORE_VOLATILE = 0x0A;
     private static final int TIMEOUT_MS = 5000;
 
     private final String name;
@@ -117,6 +118,11 @@ public class SwtpmProtocolTarget implements TpmTarget {
     @Override
     public void hashEnd() throws IOException {
         control(ByteBuffer.allocate(4).putInt(CMD_HASH_END));
+    }
+
+    @Override
+    public void storeVolatile() throws IOException {
+        control(ByteBuffer.allocate(4).putInt(CMD_STORE_VOLATILE));
     }
 
     @Override

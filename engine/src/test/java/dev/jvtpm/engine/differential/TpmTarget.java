@@ -26,6 +26,9 @@ public interface TpmTarget extends AutoCloseable {
 
     void hashEnd() throws IOException;
 
+    /** Writes the volatile state to the state store (swtpm CMD_STORE_VOLATILE). */
+    void storeVolatile() throws IOException;
+
     /**
      * The proof value of a hierarchy, when the target can reveal it (an in-process jvtpm), so
      * ticket digests can be recomputed; empty for black boxes.
