@@ -44,7 +44,6 @@ public final class StandardCommands {
         all.add(new SelfTest());
         all.add(new IncrementalSelfTest());
         all.add(new GetTestResult());
-        all.add(new TestParms());
         // Part 3 §15 Symmetric Primitives (TPM2_Hash)
         all.add(new Hash());
         // Part 3 §16 Random Number Generator
@@ -72,6 +71,7 @@ public final class StandardCommands {
         all.add(new ClockRateAdjust());
         // Part 3 §30 Capability Commands
         all.add(new GetCapability());
+        all.add(new TestParms());
         return new CommandTable(all);
     }
 

@@ -9,7 +9,7 @@ import dev.jvtpm.engine.wire.TpmReader;
 import dev.jvtpm.engine.wire.TpmWriter;
 
 /**
- * TPM2_TestParms (Part 3 §10.6): succeeds when the TPMT_PUBLIC_PARMS would unmarshal, i.e. this
+ * TPM2_TestParms (Part 3 §30.3): succeeds when the TPMT_PUBLIC_PARMS would unmarshal, i.e. this
  * TPM supports the object type and its parameters. Everything is checked during unmarshalling,
  * all at parameter 1: TPM_RC_TYPE for an object type this TPM does not implement (RSA and ECC
  * today), TPM_RC_VALUE for an unimplemented keyed-hash scheme (XOR) or an unsupported key size,

@@ -17,7 +17,7 @@ import dev.jvtpm.engine.wire.TpmWriter;
 import java.util.List;
 
 /**
- * TPM2_EventSequenceComplete (Part 3 §17.6): adds buffer to an event sequence, returns the digest
+ * TPM2_EventSequenceComplete (Part 3 §17.7): adds buffer to an event sequence, returns the digest
  * of every implemented hash, extends each allocated bank of pcrHandle (unless TPM_RH_NULL) with
  * its digest, and flushes the sequence. Both handles need authorization. TPM_RC_MODE (handle 2)
  * when sequenceHandle is not an event sequence; TPM_RC_LOCALITY when the PCR may not be extended

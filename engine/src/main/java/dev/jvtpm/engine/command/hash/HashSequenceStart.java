@@ -14,7 +14,7 @@ import dev.jvtpm.engine.wire.TpmReader;
 import dev.jvtpm.engine.wire.TpmWriter;
 
 /**
- * TPM2_HashSequenceStart (Part 3 §17.3): loads a hash sequence for hashAlg, or an event sequence
+ * TPM2_HashSequenceStart (Part 3 §17.4): loads a hash sequence for hashAlg, or an event sequence
  * (every implemented hash) when hashAlg is TPM_ALG_NULL, authorized by auth (TPM2B_AUTH, at most
  * 64 bytes, else TPM_RC_SIZE at parameter 1). Returns the sequence's transient handle.
  * TPM_RC_HASH (parameter 2) for an unimplemented hashAlg; TPM_RC_OBJECT_MEMORY when every object

@@ -14,7 +14,7 @@ import dev.jvtpm.engine.wire.TpmReader;
 import dev.jvtpm.engine.wire.TpmWriter;
 
 /**
- * TPM2_SequenceComplete (Part 3 §17.5): adds buffer to a hash sequence, returns the digest with a
+ * TPM2_SequenceComplete (Part 3 §17.6): adds buffer to a hash sequence, returns the digest with a
  * TPMT_TK_HASHCHECK for hierarchy, and flushes the sequence. The ticket is NULL when hierarchy is
  * TPM_RH_NULL or the sequence's first block was not safe to ticket (shorter than four bytes or
  * starting with TPM_GENERATED_VALUE). TPM_RC_SIZE (parameter 1) for a buffer over 1024 bytes;

@@ -15,7 +15,7 @@ import dev.jvtpm.engine.wire.TpmReader;
 import dev.jvtpm.engine.wire.TpmWriter;
 
 /**
- * TPM2_SequenceUpdate (Part 3 §17.4): adds buffer (TPM2B_MAX_BUFFER, at most 1024 bytes, else
+ * TPM2_SequenceUpdate (Part 3 §17.5): adds buffer (TPM2B_MAX_BUFFER, at most 1024 bytes, else
  * TPM_RC_SIZE at parameter 1) to a hash or event sequence, authorized with the sequence's
  * authValue. TPM_RC_MODE (handle 1) when sequenceHandle is not a sequence object; an unloaded
  * handle is TPM_RC_REFERENCE_H0.
