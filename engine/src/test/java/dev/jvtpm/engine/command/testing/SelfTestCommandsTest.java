@@ -120,10 +120,22 @@ class SelfTestCommandsTest {
         assertThat(r.u32()).isEqualTo(0x4A565450); // "JVTP"
         assertThat(h.rc(Commands.getCapability(TpmCap.ALGS, 0, 10))).isEqualTo(0x101);
 
+        // Platform signals are ignored in failure mode.
+        h.tpm().hashStart();
+        h.tpm().hashEnd();
+
         // _TPM_Init leaves failure mode; the broken hash fails again at its next use.
         h.powerCycle();
         h.ok(h.call(Commands.startup(0)));
         h.ok(h.call(Commands.getRandom(8)));
         assertThat(h.rc(Commands.selfTest(true))).isEqualTo(0x101);
+    }
+
+    @Test
+    void aSelfTestFailureDuringADrtmSequenceEntersFailureMode() {
+        TpmHarness h = TpmHarness.started(TpmConfig.builder()
+                .crypto(FaultyCrypto.withBrokenHash(HashAlg.SHA512)).build());
+        h.tpm().hashStart(); // tests every hash: SHA-512 fails
+        assertThat(h.rc(Commands.getRandom(8))).isEqualTo(0x101);
     }
 }
