@@ -35,7 +35,9 @@ public final class SwtpmProcess extends SwtpmProtocolTarget {
             Process p = new ProcessBuilder(exe, "socket", "--tpm2",
                     "--server", "type=tcp,port=" + port + ",bindaddr=127.0.0.1",
                     "--ctrl", "type=tcp,port=" + (port + 1) + ",bindaddr=127.0.0.1",
-                    "--tpmstate", "dir=" + dir, "--flags", "not-need-init")
+                    "--tpmstate", "dir=" + dir, "--flags", "not-need-init",
+                    // exit with our data connection, so a crashed test JVM leaves no swtpm behind
+                    "--terminate")
                     .redirectErrorStream(true)
                     .redirectOutput(dir.resolve("swtpm.log").toFile())
                     .start();
@@ -72,15 +74,19 @@ public final class SwtpmProcess extends SwtpmProtocolTarget {
             try (ServerSocket s = new ServerSocket(0)) {
                 p = s.getLocalPort();
             }
-            if (p < 65535) {
-                try (ServerSocket s2 = new ServerSocket(p + 1)) {
-                    return p;
-                } catch (IOException busy) {
-                    // try another
-                }
+            if (p < 65535 && isFree(p + 1)) {
+                return p;
             }
         }
         throw new IOException("no free port pair");
+    }
+
+    private static boolean isFree(int port) {
+        try (ServerSocket s = new ServerSocket(port)) {
+            return s.getLocalPort() == port;
+        } catch (IOException busy) {
+            return false;
+        }
     }
 
     private static void sleep(long ms) {
