@@ -43,6 +43,16 @@ public final class ObjectFactory {
     }
 
     /**
+     * TPM2_Create: a fresh object from the TPM's DRBG ({@code tpmDrbg}) and {@code rsaKeys}
+     * (the reference generator on the same DRBG today; a provider-backed generator or a
+     * background pool can be passed instead, since only the randomness of these keys matters).
+     */
+    public CreatedObject createOrdinary(PublicArea template, SensitiveCreate sensitive, RandomSource tpmDrbg, RsaKeySource rsaKeys)
+            throws TpmException {
+        return create(template, sensitive, tpmDrbg, rsaKeys, List.of());
+    }
+
+    /**
      * @param template      a validated template (ObjectValidation.create)
      * @param sensitive     the caller's sensitive data, userAuth already adjusted to the nameAlg
      * @param rng           the source of every random byte
