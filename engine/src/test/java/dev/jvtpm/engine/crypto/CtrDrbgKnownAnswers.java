@@ -4,6 +4,9 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.jvtpm.engine.testing.CavpFile;
 import dev.jvtpm.engine.testing.CavpFile.Record;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.HexFormat;
 import java.util.List;
 import java.util.Random;
 import java.util.stream.Stream;
@@ -66,7 +69,7 @@ public abstract class CtrDrbgKnownAnswers {
     void requestsOverTheMaximumEqualTheSequenceOfMaximalRequests() {
         Random rnd = new Random(90_000);
         int max = CtrDrbg.MAX_REQUEST;
-        List<Integer> sizes = new java.util.ArrayList<>(List.of(max, max + 1, 2 * max, 2 * max + 1, 3 * max - 1));
+        List<Integer> sizes = new ArrayList<>(List.of(max, max + 1, 2 * max, 2 * max + 1, 3 * max - 1));
         for (int i = 0; i < 6; i++) {
             sizes.add(max + 1 + rnd.nextInt(3 * max));
         }
@@ -105,7 +108,7 @@ public abstract class CtrDrbgKnownAnswers {
             CtrDrbg.fromSeed(aes(), seed, null).generate(full);
             byte[] part = new byte[len];
             CtrDrbg.fromSeed(aes(), seed, null).generate(part);
-            assertThat(part).as("length %d", len).isEqualTo(java.util.Arrays.copyOf(full, len));
+            assertThat(part).as("length %d", len).isEqualTo(Arrays.copyOf(full, len));
         }
     }
 
@@ -124,6 +127,6 @@ public abstract class CtrDrbgKnownAnswers {
     }
 
     private static byte[] hexOrNull(String hex) {
-        return hex.isEmpty() ? null : java.util.HexFormat.of().parseHex(hex);
+        return hex.isEmpty() ? null : HexFormat.of().parseHex(hex);
     }
 }

@@ -5,7 +5,9 @@ import static org.assertj.core.api.Assertions.assertThat;
 import dev.jvtpm.engine.testing.CavpFile;
 import dev.jvtpm.engine.testing.CavpFile.Record;
 import dev.jvtpm.engine.types.HashAlg;
+import java.nio.charset.StandardCharsets;
 import java.util.Arrays;
+import java.util.HexFormat;
 import java.util.List;
 import java.util.Random;
 import java.util.stream.Stream;
@@ -174,7 +176,7 @@ public abstract class DigestKnownAnswers {
     @ParameterizedTest(name = "{0}")
     @EnumSource(HashAlg.class)
     void hmacCopyIsNotAffectedByTheCallerReusingTheKeyArray(HashAlg alg) {
-        byte[] key = "an authValue the caller wipes".getBytes(java.nio.charset.StandardCharsets.US_ASCII);
+        byte[] key = "an authValue the caller wipes".getBytes(StandardCharsets.US_ASCII);
         byte[] expected = oneShot(alg, true, key.clone(), new byte[] {1, 2, 3}, new byte[] {4, 5});
         Hasher h = digests().hmac(alg, key).update(new byte[] {1, 2, 3});
         Arrays.fill(key, (byte) 0);
@@ -196,9 +198,9 @@ public abstract class DigestKnownAnswers {
             msgs[j] = Arrays.copyOf(r.hex("Msg"), r.integer("Len") / 8);
             mds[j] = r.hex("MD");
         }
-        byte[] key = "Jefe".getBytes(java.nio.charset.StandardCharsets.US_ASCII);
-        byte[] data = "what do ya want for nothing?".getBytes(java.nio.charset.StandardCharsets.US_ASCII);
-        byte[] rfc4231case2 = java.util.HexFormat.of()
+        byte[] key = "Jefe".getBytes(StandardCharsets.US_ASCII);
+        byte[] data = "what do ya want for nothing?".getBytes(StandardCharsets.US_ASCII);
+        byte[] rfc4231case2 = HexFormat.of()
                 .parseHex("5bdcc146bf60754e6a042426089575c75a003f089d2739839dec58b964ec3843");
         for (int i = 0; i < 100; i++) {
             for (int j = 0; j < algs.length; j++) {
