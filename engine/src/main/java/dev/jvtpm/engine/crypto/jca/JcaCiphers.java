@@ -11,6 +11,8 @@ import javax.crypto.spec.SecretKeySpec;
 
 /** AES from SunJCE; CFB is "CFB" (= CFB128 in SunJCE). */
 final class JcaCiphers implements CipherFamily {
+    private static final int TAG_BYTES = 16;
+
     @Override
     public byte[] aes(SymMode mode, boolean encrypt, byte[] key, byte[] iv, byte[] data) {
         try {
@@ -42,6 +44,10 @@ final class JcaCiphers implements CipherFamily {
 
     @Override
     public byte[] gcmOpen(byte[] key, byte[] nonce, byte[] aad, byte[] sealed) throws AEADBadTagException {
+        if (sealed.length < TAG_BYTES) {
+            // SunJCE (JDK 17) reports input shorter than the tag as an unchecked ProviderException.
+            throw new AEADBadTagException("sealed data shorter than the " + TAG_BYTES + "-byte tag");
+        }
         try {
             Cipher c = Cipher.getInstance("AES/GCM/NoPadding");
             c.init(Cipher.DECRYPT_MODE, new SecretKeySpec(key, "AES"), new GCMParameterSpec(128, nonce));
