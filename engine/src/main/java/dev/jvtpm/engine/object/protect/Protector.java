@@ -1,6 +1,7 @@
 package dev.jvtpm.engine.object.protect;
 
 import dev.jvtpm.engine.types.HashAlg;
+import dev.jvtpm.engine.types.TpmAlgId;
 import dev.jvtpm.engine.types.object.PublicArea;
 import dev.jvtpm.engine.types.object.SensitiveArea;
 import dev.jvtpm.engine.types.object.SymDefObject;
@@ -33,7 +34,7 @@ public record Protector(byte[] seed, HashAlg hash, SymDefObject symmetric) {
 
     /** libtpms with protector NULL: nullProof, the object's nameAlg, CONTEXT_ENCRYPT_ALG at its maximum key size. */
     public static Protector ofNullHierarchy(byte[] nullProof, HashAlg objectNameAlg) {
-        return new Protector(nullProof, objectNameAlg, SymDefObject.aes(256, dev.jvtpm.engine.types.TpmAlgId.CFB));
+        return new Protector(nullProof, objectNameAlg, SymDefObject.aes(256, TpmAlgId.CFB));
     }
 
     @Override

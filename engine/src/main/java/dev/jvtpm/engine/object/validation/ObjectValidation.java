@@ -26,7 +26,7 @@ import java.util.Arrays;
  * <tr><td>TPM2_CreatePrimary (§24.1)</td><td>{@link #create}(null, …, 2, 1)</td></tr>
  * <tr><td>TPM2_Load (§12.2)</td><td>{@link #load}(parent, …, 2, 1), after the private blob is unwrapped</td></tr>
  * <tr><td>TPM2_LoadExternal (§12.3)</td><td>{@link #loadExternal}(…, 2, 1), after its hierarchy checks</td></tr>
- * <tr><td>TPM2_Import (§13.3)</td><td>{@link #importObject}(newParent, …, 2, 4), after the duplicate is unwrapped</td></tr>
+ * <tr><td>TPM2_Import (§13.3)</td><td>{@link #importObject}(newParent, …, 2, 3), after the duplicate is unwrapped</td></tr>
  * </table>
  */
 public final class ObjectValidation {

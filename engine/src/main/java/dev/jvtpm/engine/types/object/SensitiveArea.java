@@ -2,6 +2,7 @@ package dev.jvtpm.engine.types.object;
 
 import dev.jvtpm.engine.types.TpmAlgId;
 import dev.jvtpm.engine.wire.TpmException;
+import dev.jvtpm.engine.wire.TpmRc;
 import dev.jvtpm.engine.wire.TpmReader;
 import dev.jvtpm.engine.wire.TpmWriter;
 import java.util.Arrays;
@@ -51,7 +52,7 @@ public record SensitiveArea(int type, byte[] authValue, byte[] seedValue, byte[]
         int start = r.position();
         SensitiveArea s = read(r);
         if (r.position() - start != size) {
-            throw r.fail(dev.jvtpm.engine.wire.TpmRc.SIZE);
+            throw r.fail(TpmRc.SIZE);
         }
         return s;
     }

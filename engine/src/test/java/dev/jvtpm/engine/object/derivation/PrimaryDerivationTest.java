@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import dev.jvtpm.engine.crypto.CryptoSuite;
 import dev.jvtpm.engine.crypto.ProviderChain;
 import dev.jvtpm.engine.crypto.ProviderPolicy;
+import dev.jvtpm.engine.object.name.ObjectName;
 import dev.jvtpm.engine.object.validation.KeyChecks;
 import dev.jvtpm.engine.object.validation.ObjectValidation;
 import dev.jvtpm.engine.testing.KatFile;
@@ -62,7 +63,7 @@ class PrimaryDerivationTest {
         CreatedObject o = derive(suite, label);
         assertThat(HEX.formatHex(o.publicArea().toBytes())).isEqualTo(SWTPM.string(label + ".public"));
         assertThat(HEX.formatHex(o.sensitive().toBytes())).isEqualTo(SENSITIVE.string(label + ".sensitive"));
-        assertThat(o.name()).isEqualTo(dev.jvtpm.engine.object.name.ObjectName.of(suite, o.publicArea()));
+        assertThat(o.name()).isEqualTo(ObjectName.of(suite, o.publicArea()));
         assertKeyMatchesPublic(suite, o.publicArea(), o.sensitive());
     }
 

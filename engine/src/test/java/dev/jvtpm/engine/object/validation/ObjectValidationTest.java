@@ -373,10 +373,10 @@ class ObjectValidationTest {
         void importValidatesOnlyUnderAFixedTpmParentAndChecksParentSeeds() {
             PublicArea storage = rsa(UNFIXED_STORAGE, 2048, AES128_CFB, Scheme.NULL).withUnique(new PublicId.Rsa(modulus(256)));
             SensitiveArea shortSeed = new SensitiveArea(TpmAlgId.RSA, new byte[0], new byte[15], modulus(128));
-            assertThat(rc(() -> V.importObject(SRK, storage, shortSeed, 2, 4))).isEqualTo(p(4, TpmRc.SIZE));
-            assertThatCode(() -> V.importObject(UNFIXED_PARENT, storage, shortSeed, 2, 4)).doesNotThrowAnyException();
+            assertThat(rc(() -> V.importObject(SRK, storage, shortSeed, 2, 3))).isEqualTo(p(3, TpmRc.SIZE));
+            assertThatCode(() -> V.importObject(UNFIXED_PARENT, storage, shortSeed, 2, 3)).doesNotThrowAnyException();
             SensitiveArea seed16 = new SensitiveArea(TpmAlgId.RSA, new byte[0], new byte[16], modulus(128));
-            assertThatCode(() -> V.importObject(SRK, storage, seed16, 2, 4)).doesNotThrowAnyException();
+            assertThatCode(() -> V.importObject(SRK, storage, seed16, 2, 3)).doesNotThrowAnyException();
         }
 
         static byte[] modulus(int len) {
