@@ -3,7 +3,9 @@
 
 Starts a fresh swtpm, creates primary objects in the three hierarchies from fixed templates
 (TPM2_CreatePrimary through python3-tpm2-pytss' ESAPI), creates a few ordinary objects under two of
-them (TPM2_Create: their TPM2B_PRIVATE is wrapped with the derived parent's seed), then reads the
+them (TPM2_Create: their TPM2B_PRIVATE is wrapped with the derived parent's seed), makes credentials
+for the two EKs (TPM2_MakeCredential: the blob is keyed by a seed only the EK's private key
+recovers), then reads the
 hierarchy seeds and proofs out of swtpm's state file (libtpms PERSISTENT_DATA). The Java tests
 derive the same objects from those seeds and must get swtpm's public areas bit for bit.
 
@@ -76,6 +78,13 @@ CHILDREN = [
     ("owner.aes256cfb.storage/sealed", "owner.aes256cfb.storage", T["sealed"], "6162"),
 ]
 
+# TPM2_MakeCredential with a primary as the key: label -> (key label, credential hex, object name hex)
+CREDENTIALS = [
+    ("credential.ek.rsa2048", "endorsement.ek.rsa2048", "00112233445566778899aabbccddeeff00112233445566778899aabbccddeeff",
+     "000b" + "5a" * 32),
+    ("credential.ek.ecc256", "endorsement.ek.ecc256", "cafebabe", "0004" + "a5" * 20),
+]
+
 HIER = {"o": ESYS_TR.OWNER, "e": ESYS_TR.ENDORSEMENT, "p": ESYS_TR.PLATFORM}
 
 
@@ -137,6 +146,15 @@ def main():
                 print(f"{child}.data={cdata}")
                 print(f"{child}.public={cpub.publicArea.marshal().hex()}")
                 print(f"{child}.private={bytes(priv).hex()}")
+            for cred, key, value, objname in CREDENTIALS:
+                if key != label:
+                    continue
+                blob, secret = ectx.make_credential(handle, TPM2B_DIGEST(bytes.fromhex(value)), TPM2B_NAME(bytes.fromhex(objname)))
+                print(f"{cred}.key={key}")
+                print(f"{cred}.value={value}")
+                print(f"{cred}.objectName={objname}")
+                print(f"{cred}.blob={bytes(blob).hex()}")
+                print(f"{cred}.secret={bytes(secret).hex()}")
             ectx.flush_context(handle)
         ectx.close()
     finally:
