@@ -58,10 +58,6 @@ public final class AlgorithmSelfTest {
         return HashAlg.fromId(alg) != null || alg == TpmAlgId.AES || alg == TpmAlgId.CFB;
     }
 
-    public boolean isImplemented(int alg) {
-        return implemented.contains(alg);
-    }
-
     /** Runs the test of {@code alg} if it has not passed since _TPM_Init ({@link FirstUseCheck}). */
     public void ensureTested(int alg) {
         if (toTest.contains(alg)) {
