@@ -4,9 +4,10 @@ import dev.jvtpm.engine.core.TpmCore;
 import dev.jvtpm.engine.types.HashAlg;
 import dev.jvtpm.engine.types.TpmHandles;
 import dev.jvtpm.engine.types.TpmSt;
+import dev.jvtpm.engine.types.object.Ticket;
 
 /**
- * Issues TPMT_TK_HASHCHECK tickets for TPM2_Hash and TPM2_SequenceComplete.
+ * Issues TPMT_TK_HASHCHECK tickets (Part 2 §10.7.6) for TPM2_Hash and TPM2_SequenceComplete.
  *
  * <p>The ticket digest is HMAC(proof of the hierarchy, TPM_ST_HASHCHECK ‖ hashAlg ‖ digest) with
  * the context integrity hash (SHA-512, as libtpms, whose proofs are SHA-512 sized). Part 2 states
@@ -37,22 +38,22 @@ public final class HashCheckTickets {
     }
 
     /** TicketComputeHashCheck for {@code hierarchy} (any of owner, endorsement, platform, null). */
-    public static HashCheckTicket compute(TpmCore core, int hierarchy, HashAlg hashAlg, byte[] digest) {
+    public static Ticket compute(TpmCore core, int hierarchy, HashAlg hashAlg, byte[] digest) {
         byte[] hmac = core.crypto.digests().hmac(INTEGRITY_HASH, core.proof(hierarchy))
                 .updateU16(TpmSt.HASHCHECK)
                 .updateU16(hashAlg.id())
                 .update(digest)
                 .digest();
-        return new HashCheckTicket(hierarchy, hmac);
+        return new Ticket(TpmSt.HASHCHECK, hierarchy, hmac);
     }
 
     /**
      * The ticket for {@code digest}: NULL when no hierarchy was asked for or the data is not safe
      * to ticket, else one computed with the hierarchy's proof.
      */
-    public static HashCheckTicket issue(TpmCore core, int hierarchy, boolean safe, HashAlg hashAlg, byte[] digest) {
+    public static Ticket issue(TpmCore core, int hierarchy, boolean safe, HashAlg hashAlg, byte[] digest) {
         if (hierarchy == TpmHandles.RH_NULL || !safe) {
-            return HashCheckTicket.NULL;
+            return Ticket.nullTicket(TpmSt.HASHCHECK);
         }
         return compute(core, hierarchy, hashAlg, digest);
     }

@@ -4,10 +4,10 @@ import dev.jvtpm.engine.command.Command;
 import dev.jvtpm.engine.command.CommandContext;
 import dev.jvtpm.engine.command.CommandDescriptor;
 import dev.jvtpm.engine.command.HandleTypes;
-import dev.jvtpm.engine.ticket.HashCheckTicket;
 import dev.jvtpm.engine.ticket.HashCheckTickets;
 import dev.jvtpm.engine.types.HashAlg;
 import dev.jvtpm.engine.types.TpmCc;
+import dev.jvtpm.engine.types.object.Ticket;
 import dev.jvtpm.engine.wire.TpmException;
 import dev.jvtpm.engine.wire.TpmRc;
 import dev.jvtpm.engine.wire.TpmReader;
@@ -27,7 +27,7 @@ public final class Hash extends Command<Hash.In, Hash.Out> {
 
     public record In(byte[] data, HashAlg hashAlg, int hierarchy) {}
 
-    public record Out(byte[] outHash, HashCheckTicket validation) {}
+    public record Out(byte[] outHash, Ticket validation) {}
 
     public Hash() {
         super(CommandDescriptor.builder(TpmCc.HASH).decrypt().encrypt().build());

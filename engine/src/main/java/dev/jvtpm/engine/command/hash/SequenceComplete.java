@@ -6,9 +6,9 @@ import dev.jvtpm.engine.command.CommandContext;
 import dev.jvtpm.engine.command.CommandDescriptor;
 import dev.jvtpm.engine.command.HandleTypes;
 import dev.jvtpm.engine.object.HashSequence;
-import dev.jvtpm.engine.ticket.HashCheckTicket;
 import dev.jvtpm.engine.ticket.HashCheckTickets;
 import dev.jvtpm.engine.types.TpmCc;
+import dev.jvtpm.engine.types.object.Ticket;
 import dev.jvtpm.engine.wire.TpmException;
 import dev.jvtpm.engine.wire.TpmReader;
 import dev.jvtpm.engine.wire.TpmWriter;
@@ -24,7 +24,7 @@ import dev.jvtpm.engine.wire.TpmWriter;
 public final class SequenceComplete extends Command<SequenceComplete.In, SequenceComplete.Out> {
     public record In(int sequenceHandle, byte[] buffer, int hierarchy) {}
 
-    public record Out(byte[] result, HashCheckTicket validation) {}
+    public record Out(byte[] result, Ticket validation) {}
 
     public SequenceComplete() {
         super(CommandDescriptor.builder(TpmCc.SEQUENCE_COMPLETE)
@@ -45,7 +45,7 @@ public final class SequenceComplete extends Command<SequenceComplete.In, Sequenc
     public Out execute(CommandContext ctx, In in) throws TpmException {
         HashSequence seq = SequenceUpdate.sequence(ctx, 0, HashSequence.class);
         HashSequence.Result done = seq.complete(in.buffer());
-        HashCheckTicket ticket = HashCheckTickets.issue(ctx.core(), in.hierarchy(), done.ticketSafe(), seq.alg(),
+        Ticket ticket = HashCheckTickets.issue(ctx.core(), in.hierarchy(), done.ticketSafe(), seq.alg(),
                 done.digest());
         ctx.core().objects.flush(in.sequenceHandle());
         return new Out(done.digest(), ticket);
