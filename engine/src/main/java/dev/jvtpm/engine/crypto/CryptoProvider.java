@@ -23,6 +23,14 @@ public interface CryptoProvider {
         return Optional.empty();
     }
 
+    default Optional<RsaFamily> rsa() {
+        return Optional.empty();
+    }
+
+    default Optional<EccFamily> ecc() {
+        return Optional.empty();
+    }
+
     /** Why this provider cannot serve at all on this host (missing library, CPU feature), or empty. */
     default Optional<String> unavailableReason() {
         return Optional.empty();

@@ -11,12 +11,17 @@ public final class CryptoSuite {
     private final DigestFamily digests;
     private final CipherFamily ciphers;
     private final EntropySource entropy;
+    private final RsaFamily rsa;
+    private final EccFamily ecc;
     private final List<Choice> report;
 
-    CryptoSuite(DigestFamily digests, CipherFamily ciphers, EntropySource entropy, List<Choice> report) {
+    CryptoSuite(DigestFamily digests, CipherFamily ciphers, EntropySource entropy, RsaFamily rsa, EccFamily ecc,
+                List<Choice> report) {
         this.digests = digests;
         this.ciphers = ciphers;
         this.entropy = entropy;
+        this.rsa = rsa;
+        this.ecc = ecc;
         this.report = List.copyOf(report);
     }
 
@@ -30,6 +35,14 @@ public final class CryptoSuite {
 
     public EntropySource entropy() {
         return entropy;
+    }
+
+    public RsaFamily rsa() {
+        return rsa;
+    }
+
+    public EccFamily ecc() {
+        return ecc;
     }
 
     public List<Choice> report() {

@@ -36,7 +36,9 @@ public final class ProviderChain {
         DigestFamily digests = pick("digest+hmac", policy, CryptoProvider::digests, SelfTest::digests, report);
         CipherFamily ciphers = pick("aes", policy, CryptoProvider::ciphers, SelfTest::ciphers, report);
         EntropySource entropy = pick("entropy", policy, CryptoProvider::entropy, SelfTest::entropy, report);
-        return new CryptoSuite(digests, ciphers, entropy, report);
+        RsaFamily rsa = pick("rsa", policy, CryptoProvider::rsa, SelfTest::rsa, report);
+        EccFamily ecc = pick("ecc", policy, CryptoProvider::ecc, SelfTest::ecc, report);
+        return new CryptoSuite(digests, ciphers, entropy, rsa, ecc, report);
     }
 
     private <F> F pick(String family, ProviderPolicy policy, Function<CryptoProvider, Optional<F>> get,

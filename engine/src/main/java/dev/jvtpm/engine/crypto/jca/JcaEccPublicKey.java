@@ -1,0 +1,45 @@
+package dev.jvtpm.engine.crypto.jca;
+
+import dev.jvtpm.engine.crypto.EcPoint;
+import dev.jvtpm.engine.crypto.EccInputs;
+import dev.jvtpm.engine.crypto.EccPublicKey;
+import dev.jvtpm.engine.crypto.EcdsaSignature;
+import java.security.GeneralSecurityException;
+import java.security.Signature;
+import java.security.interfaces.ECPublicKey;
+
+/** An ECC public key on SunEC. */
+class JcaEccPublicKey implements EccPublicKey {
+    final ECPublicKey publicKey;
+    final EcPoint point;
+
+    JcaEccPublicKey(ECPublicKey publicKey, EcPoint point) {
+        this.publicKey = publicKey;
+        this.point = point;
+    }
+
+    @Override
+    public EcPoint point() {
+        return point;
+    }
+
+    void checkOpen() {
+    }
+
+    @Override
+    public boolean verifyEcdsa(byte[] digest, EcdsaSignature signature) {
+        checkOpen();
+        EccInputs.requireDigest(digest);
+        if (!signature.inRange(curve())) {
+            return false;
+        }
+        try {
+            Signature v = Signature.getInstance("NONEwithECDSAinP1363Format");
+            v.initVerify(publicKey);
+            v.update(digest);
+            return v.verify(signature.toP1363(curve()));
+        } catch (GeneralSecurityException e) {
+            return false;
+        }
+    }
+}
