@@ -4,6 +4,7 @@ import dev.jvtpm.engine.crypto.EcPoint;
 import dev.jvtpm.engine.crypto.EccInputs;
 import dev.jvtpm.engine.crypto.EccPublicKey;
 import dev.jvtpm.engine.crypto.EcdsaSignature;
+import java.math.BigInteger;
 import java.security.GeneralSecurityException;
 import java.security.Signature;
 import java.security.interfaces.ECPublicKey;
@@ -33,13 +34,20 @@ class JcaEccPublicKey implements EccPublicKey {
         if (!signature.inRange(curve())) {
             return false;
         }
+        boolean ok;
         try {
             Signature v = Signature.getInstance("NONEwithECDSAinP1363Format");
             v.initVerify(publicKey);
             v.update(digest);
-            return v.verify(signature.toP1363(curve()));
+            ok = v.verify(signature.toP1363(curve()));
         } catch (GeneralSecurityException e) {
-            return false;
+            ok = false;
         }
+        BigInteger r = signature.rInt();
+        if (!ok && r.add(curve().n()).compareTo(curve().p()) < 0) {
+            return AffinePoints.verifyEcdsa(curve(), point.xInt(), point.yInt(),
+                    EccInputs.digestInteger(curve(), digest), r, signature.sInt());
+        }
+        return ok;
     }
 }
