@@ -14,15 +14,19 @@ public final class CryptoSuite {
     private final RsaFamily rsa;
     private final EccFamily ecc;
     private final List<Choice> report;
+    private final String policy;
+    private final String chainOrder;
 
     CryptoSuite(DigestFamily digests, CipherFamily ciphers, EntropySource entropy, RsaFamily rsa, EccFamily ecc,
-                List<Choice> report) {
+                List<Choice> report, String policy, String chainOrder) {
         this.digests = digests;
         this.ciphers = ciphers;
         this.entropy = entropy;
         this.rsa = rsa;
         this.ecc = ecc;
         this.report = List.copyOf(report);
+        this.policy = policy;
+        this.chainOrder = chainOrder;
     }
 
     public DigestFamily digests() {
@@ -47,6 +51,16 @@ public final class CryptoSuite {
 
     public List<Choice> report() {
         return report;
+    }
+
+    /** The policy it was resolved under, e.g. "[HARDWARE, PURE_JAVA]". */
+    public String policy() {
+        return policy;
+    }
+
+    /** The providers in the order they were tried, e.g. "cpu-rdseed, openssl, jca, bouncycastle". */
+    public String chainOrder() {
+        return chainOrder;
     }
 
     public Hasher hasher(HashAlg alg) {

@@ -16,6 +16,8 @@ final class LibCrypto {
 
     /** The soname of OpenSSL 3's libcrypto; loading by soname needs no -dev package. */
     static final String SONAME = "libcrypto.so.3";
+    /** Overrides the library loaded (a path or soname), e.g. to prove the fallback when it is absent. */
+    static final String LIBRARY_PROPERTY = "jvtpm.openssl.library";
 
     // OSSL_KEYMGMT_SELECT_*, EVP_PKEY_{PUBLIC_KEY,KEYPAIR} (openssl/core_dispatch.h, evp.h)
     static final int EVP_PKEY_PUBLIC_KEY = 0x86;
@@ -34,16 +36,18 @@ final class LibCrypto {
     private static final String UNAVAILABLE = bind();
 
     private static String bind() {
+        String name = System.getProperty(LIBRARY_PROPERTY, SONAME);
         try {
-            NativeLibrary lib = NativeLibrary.getInstance(SONAME);
+            NativeLibrary lib = NativeLibrary.getInstance(name);
             Native.register(LibCrypto.class, lib);
             long v = OpenSSL_version_num();
             if ((v >>> 28) != 3) {
-                return String.format("%s is version %x, not 3.x", SONAME, v);
+                return String.format("%s is version %x, not 3.x", name, v);
             }
             return null;
         } catch (UnsatisfiedLinkError | NoClassDefFoundError | IllegalStateException e) {
-            return "cannot load " + SONAME + ": " + e.getMessage();
+            String msg = String.valueOf(e.getMessage());
+            return "cannot load " + name + ": " + (msg.length() > 200 ? msg.substring(0, 200) + "..." : msg);
         }
     }
 

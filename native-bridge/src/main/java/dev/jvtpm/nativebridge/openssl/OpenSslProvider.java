@@ -2,9 +2,12 @@ package dev.jvtpm.nativebridge.openssl;
 
 import dev.jvtpm.engine.crypto.CryptoProvider;
 import dev.jvtpm.engine.crypto.EccFamily;
+import dev.jvtpm.engine.crypto.PrimitiveFamily;
 import dev.jvtpm.engine.crypto.RsaFamily;
 import dev.jvtpm.engine.crypto.Tier;
+import java.util.EnumSet;
 import java.util.Optional;
+import java.util.Set;
 
 /**
  * RSA and ECC offloaded to the host's OpenSSL 3 libcrypto through JNA. Loaded by soname
@@ -41,6 +44,11 @@ public final class OpenSslProvider implements CryptoProvider {
     @Override
     public Tier tier() {
         return Tier.HARDWARE;
+    }
+
+    @Override
+    public Set<PrimitiveFamily> families() {
+        return EnumSet.of(PrimitiveFamily.RSA, PrimitiveFamily.ECC);
     }
 
     @Override
