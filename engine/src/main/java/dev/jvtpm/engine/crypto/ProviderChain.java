@@ -65,13 +65,15 @@ public final class ProviderChain {
         String why = null;
         List<String> others = new ArrayList<>();
         for (CryptoProvider p : providers) {
-            if (!p.families().contains(family)) {
+            Optional<String> unavailable = p.unavailableReason();
+            // An unavailable provider that does not say what it would offer is listed everywhere.
+            boolean mayOffer = p.families().contains(family) || (unavailable.isPresent() && p.families().isEmpty());
+            if (!mayOffer) {
                 continue;
             }
             String tier = tierName(p.tier());
-            Optional<String> unavailable = p.unavailableReason();
             if (unavailable.isPresent()) {
-                others.add(p.name() + ": unavailable (" + unavailable.get() + ")");
+                others.add(p.name() + " (unavailable: " + unavailable.get() + ")");
                 continue;
             }
             Optional<F> f = get.apply(p);
@@ -79,16 +81,16 @@ public final class ProviderChain {
                 continue;
             }
             if (!policy.allows(p.tier())) {
-                others.add(p.name() + ": excluded by policy (" + tier + " tier)");
+                others.add(p.name() + " (excluded by policy)");
                 continue;
             }
             if (chosen != null) {
-                others.add(p.name() + ": available, later in the chain (" + tier + " tier)");
+                others.add(p.name() + " (available, later in the chain)");
                 continue;
             }
             String failure = test.run(f.get());
             if (failure != null) {
-                others.add(p.name() + ": self-test failed (" + failure + ")");
+                others.add(p.name() + " (self-test failed: " + failure + ")");
                 continue;
             }
             chosen = f.get();

@@ -1,5 +1,7 @@
 package dev.jvtpm.engine.wire;
 
+import java.util.Objects;
+
 /**
  * Bounds-checked big-endian reader over a byte array slice.
  *
@@ -19,9 +21,7 @@ public final class TpmReader {
     }
 
     public TpmReader(byte[] buf, int offset, int length) {
-        if (offset < 0 || length < 0 || offset + length > buf.length) {
-            throw new IndexOutOfBoundsException();
-        }
+        Objects.checkFromIndexSize(offset, length, buf.length);
         this.buf = buf;
         this.pos = offset;
         this.limit = offset + length;

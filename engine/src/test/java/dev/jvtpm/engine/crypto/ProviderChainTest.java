@@ -1,126 +1,28 @@
 package dev.jvtpm.engine.crypto;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import dev.jvtpm.engine.TpmConfig;
 import dev.jvtpm.engine.crypto.bc.BouncyCastleProvider;
 import dev.jvtpm.engine.crypto.jca.JcaProvider;
 import dev.jvtpm.engine.types.HashAlg;
-import java.math.BigInteger;
+import java.nio.charset.StandardCharsets;
+import java.util.HexFormat;
 import java.util.List;
-import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
-import java.util.stream.Collectors;
-import javax.crypto.BadPaddingException;
 import org.junit.jupiter.api.Test;
 
-/** How the chain chooses, and what it reports when it passes a provider over. */
+/** Design "The provider chain": first allowed provider whose family passes its self-test, and a report of why. */
 class ProviderChainTest {
-    /** A hardware-tier provider whose RSA signatures come out corrupted, as a broken native library's might. */
-    private static final class CorruptRsaProvider implements CryptoProvider {
-        private final RsaFamily real = new JcaProvider().rsa().orElseThrow();
+    private static final byte[] ABC = "abc".getBytes(StandardCharsets.US_ASCII);
+    private static final byte[] SHA256_ABC =
+            HexFormat.of().parseHex("ba7816bf8f01cfea414140de5dae2223b00361a396177a9cb410ff61f20015ad");
+    private static final List<String> FAMILIES = List.of("digest+hmac", "aes", "entropy", "rsa", "ecc");
 
-        @Override
-        public String name() {
-            return "corrupt";
-        }
-
-        @Override
-        public Tier tier() {
-            return Tier.HARDWARE;
-        }
-
-        @Override
-        public Optional<RsaFamily> rsa() {
-            return Optional.of(new RsaFamily() {
-                @Override
-                public RsaKeyComponents generate(int bits, BigInteger e) {
-                    return real.generate(bits, e);
-                }
-
-                @Override
-                public RsaPrivateKey prepare(RsaKeyComponents key) {
-                    RsaPrivateKey k = real.prepare(key);
-                    return new RsaPrivateKey() {
-                        @Override
-                        public byte[] signPkcs1(HashAlg hash, byte[] digest) {
-                            byte[] s = k.signPkcs1(hash, digest);
-                            s[7] ^= 0x10;
-                            return s;
-                        }
-
-                        @Override
-                        public byte[] signPss(HashAlg hash, byte[] digest) {
-                            return k.signPss(hash, digest);
-                        }
-
-                        @Override
-                        public byte[] decryptOaep(HashAlg h, byte[] l, byte[] c) throws BadPaddingException {
-                            return k.decryptOaep(h, l, c);
-                        }
-
-                        @Override
-                        public byte[] decryptPkcs1(byte[] c) throws BadPaddingException {
-                            return k.decryptPkcs1(c);
-                        }
-
-                        @Override
-                        public byte[] decryptRaw(byte[] c) throws BadPaddingException {
-                            return k.decryptRaw(c);
-                        }
-
-                        @Override
-                        public void close() {
-                            k.close();
-                        }
-
-                        @Override
-                        public BigInteger modulus() {
-                            return k.modulus();
-                        }
-
-                        @Override
-                        public BigInteger publicExponent() {
-                            return k.publicExponent();
-                        }
-
-                        @Override
-                        public boolean verifyPkcs1(HashAlg h, byte[] d, byte[] s) {
-                            return k.verifyPkcs1(h, d, s);
-                        }
-
-                        @Override
-                        public boolean verifyPss(HashAlg h, byte[] d, byte[] s, int salt) {
-                            return k.verifyPss(h, d, s, salt);
-                        }
-
-                        @Override
-                        public byte[] encryptOaep(HashAlg h, byte[] l, byte[] m) {
-                            return k.encryptOaep(h, l, m);
-                        }
-
-                        @Override
-                        public byte[] encryptPkcs1(byte[] m) {
-                            return k.encryptPkcs1(m);
-                        }
-
-                        @Override
-                        public byte[] encryptRaw(byte[] m) {
-                            return k.encryptRaw(m);
-                        }
-                    };
-                }
-
-                @Override
-                public RsaPublicKey publicKey(BigInteger n, BigInteger e) {
-                    return real.publicKey(n, e);
-                }
-            });
-        }
-    }
-
-    /** A hardware-tier provider whose library is missing on this host. */
-    private static final class AbsentProvider implements CryptoProvider {
+    /** A hardware-tier provider whose library is missing on this host; it says it would have offered ECC. */
+    private static final class AbsentEccProvider implements CryptoProvider {
         @Override
         public String name() {
             return "absent";
@@ -142,48 +44,130 @@ class ProviderChainTest {
         }
     }
 
-    private static Map<String, CryptoSuite.Choice> byFamily(CryptoSuite s) {
-        return s.report().stream().collect(Collectors.toMap(CryptoSuite.Choice::family, c -> c));
+    @Test
+    void providerWhoseDigestsGiveWrongBytesIsSkippedWithTheReasonReported() {
+        ProviderChain chain = new ProviderChain(
+                List.of(new InsecureBrokenDigestProvider(), new JcaProvider(), new BouncyCastleProvider()));
+        CryptoSuite suite = chain.resolve(ProviderPolicy.all());
+
+        CryptoSuite.Choice digest = choice(suite, "digest+hmac");
+        assertThat(digest.provider()).isEqualTo("jca");
+        assertThat(digest.alternatives()).contains("insecure-broken-digest (self-test failed: SHA1 KAT mismatch)");
+        assertThat(suite.hash(HashAlg.SHA256, ABC)).isEqualTo(SHA256_ABC);
+        assertThat(choice(suite, "aes").alternatives()).noneMatch(a -> a.startsWith("insecure-broken-digest"));
     }
 
     @Test
-    void aProviderFailingItsSelfTestIsPassedOverAndReported() {
-        CryptoSuite s = new ProviderChain(List.of(new BouncyCastleProvider(), new CorruptRsaProvider()))
+    void brokenHardwareProviderFallsBackToPureJava() {
+        CryptoSuite suite = new ProviderChain(List.of(new BouncyCastleProvider(), new InsecureBrokenDigestProvider()))
                 .resolve(ProviderPolicy.all());
-        CryptoSuite.Choice rsa = byFamily(s).get("rsa");
-        assertThat(rsa.provider()).isEqualTo("bouncycastle");
-        assertThat(rsa.alternatives()).containsExactly("corrupt: self-test failed (RSASSA-PKCS1-v1_5 KAT mismatch)");
+        assertThat(choice(suite, "digest+hmac").provider()).isEqualTo("bouncycastle");
+        assertThat(suite.hash(HashAlg.SHA256, ABC)).isEqualTo(SHA256_ABC);
     }
 
     @Test
-    void anUnavailableProviderIsListedOnlyForTheFamiliesItWouldOffer() {
-        CryptoSuite s = ProviderChain.standard(List.of(new AbsentProvider())).resolve(ProviderPolicy.all());
-        Map<String, CryptoSuite.Choice> c = byFamily(s);
-        assertThat(c.get("ecc").provider()).isEqualTo("jca");
-        assertThat(c.get("ecc").alternatives()).contains("absent: unavailable (libabsent.so not found)");
-        assertThat(c.get("rsa").alternatives()).noneMatch(a -> a.startsWith("absent"));
+    void providerWhoseRsaSignaturesAreWrongIsSkippedWithTheReasonReported() {
+        CryptoSuite s = new ProviderChain(List.of(new BouncyCastleProvider(), new InsecureBrokenRsaProvider()))
+                .resolve(ProviderPolicy.all());
+        CryptoSuite.Choice rsa = choice(s, "rsa");
+        assertThat(rsa.provider()).isEqualTo("bouncycastle");
+        assertThat(rsa.alternatives()).containsExactly("insecure-broken-rsa (self-test failed: RSASSA-PKCS1-v1_5 KAT mismatch)");
+    }
+
+    @Test
+    void noPassingProviderIsAnErrorThatNamesTheFailure() {
+        ProviderChain chain = new ProviderChain(List.of(new InsecureBrokenDigestProvider()));
+        assertThatThrownBy(() -> chain.resolve(ProviderPolicy.all()))
+                .isInstanceOf(IllegalStateException.class)
+                .hasMessageContaining("digest+hmac")
+                .hasMessageContaining("insecure-broken-digest (self-test failed: SHA1 KAT mismatch)");
+    }
+
+    @Test
+    void unavailableProviderIsReportedAndPassedOver() {
+        CryptoProvider missing = new CryptoProvider() {
+            @Override
+            public String name() {
+                return "absent-offload";
+            }
+
+            @Override
+            public Tier tier() {
+                return Tier.HARDWARE;
+            }
+
+            @Override
+            public Optional<String> unavailableReason() {
+                return Optional.of("libcrypto not found");
+            }
+        };
+        CryptoSuite suite = new ProviderChain(List.of(missing, new JcaProvider())).resolve(ProviderPolicy.all());
+        assertThat(choice(suite, "aes").provider()).isEqualTo("jca");
+        assertThat(choice(suite, "aes").alternatives()).contains("absent-offload (unavailable: libcrypto not found)");
+    }
+
+    @Test
+    void anUnavailableProviderThatNamesItsFamiliesIsListedOnlyForThem() {
+        CryptoSuite s = ProviderChain.standard(List.of(new AbsentEccProvider())).resolve(ProviderPolicy.all());
+        assertThat(choice(s, "ecc").provider()).isEqualTo("jca");
+        assertThat(choice(s, "ecc").alternatives()).contains("absent (unavailable: libabsent.so not found)");
+        assertThat(choice(s, "rsa").alternatives()).noneMatch(a -> a.startsWith("absent"));
         assertThat(s.chainOrder()).isEqualTo("absent, jca, bouncycastle");
     }
 
     @Test
-    void theJavaOnlyChainUsesJcaAndKeepsBouncyCastleAsTheTwin() {
-        CryptoSuite s = ProviderChain.javaOnly().resolve(ProviderPolicy.all());
-        assertThat(s.report()).extracting(CryptoSuite.Choice::provider).containsOnly("jca");
-        assertThat(s.report()).extracting(CryptoSuite.Choice::family)
-                .containsExactly("digest+hmac", "aes", "entropy", "rsa", "ecc");
-        CryptoSuite pure = ProviderChain.javaOnly().resolve(ProviderPolicy.pureJava());
-        assertThat(pure.report()).extracting(CryptoSuite.Choice::provider).containsOnly("bouncycastle");
-        assertThat(byFamily(pure).get("rsa").alternatives()).containsExactly("jca: excluded by policy (hardware tier)");
+    void defaultPolicyResolvesEveryFamilyToJca() {
+        CryptoSuite suite = ProviderChain.javaOnly().resolve(ProviderPolicy.all());
+        assertThat(suite.report()).extracting(CryptoSuite.Choice::family).containsExactlyElementsOf(FAMILIES);
+        assertThat(suite.report()).allSatisfy(c -> {
+            assertThat(c.provider()).isEqualTo("jca");
+            assertThat(c.alternatives()).containsExactly("bouncycastle (available, later in the chain)");
+        });
+        assertThat(TpmConfig.builder().build().crypto().report()).extracting(CryptoSuite.Choice::provider)
+                .containsOnly("jca");
+    }
+
+    @Test
+    void pureJavaPolicyResolvesEveryFamilyToBouncyCastle() {
+        CryptoSuite suite = ProviderChain.javaOnly().resolve(ProviderPolicy.pureJava());
+        assertThat(suite.report()).hasSize(FAMILIES.size()).allSatisfy(c -> {
+            assertThat(c.provider()).isEqualTo("bouncycastle");
+            assertThat(c.alternatives()).containsExactly("jca (excluded by policy)");
+        });
+        assertThat(suite.hash(HashAlg.SHA256, ABC)).isEqualTo(SHA256_ABC);
+        assertThat(ProviderPolicy.parse("pure-java").allows(Tier.HARDWARE)).isFalse();
+        assertThat(ProviderPolicy.parse("hardware").allows(Tier.HOST_TPM)).isFalse();
+        assertThat(ProviderPolicy.parse("hardware").allows(Tier.PURE_JAVA)).isTrue();
+        assertThatThrownBy(() -> ProviderPolicy.parse("fastest")).isInstanceOf(IllegalArgumentException.class);
+    }
+
+    @Test
+    void selfTestsPassOnBothJavaProvidersAndCatchTheBrokenOnes() {
+        for (CryptoProvider p : List.of(new JcaProvider(), new BouncyCastleProvider())) {
+            assertThat(SelfTest.digests(p.digests().orElseThrow())).as(p.name()).isNull();
+            assertThat(SelfTest.ciphers(p.ciphers().orElseThrow())).as(p.name()).isNull();
+            assertThat(SelfTest.entropy(p.entropy().orElseThrow())).as(p.name()).isNull();
+            assertThat(SelfTest.rsa(p.rsa().orElseThrow())).as(p.name()).isNull();
+            assertThat(SelfTest.ecc(p.ecc().orElseThrow())).as(p.name()).isNull();
+        }
+        assertThat(SelfTest.digests(new InsecureBrokenDigestProvider().digests().orElseThrow()))
+                .isEqualTo("SHA1 KAT mismatch");
+        assertThat(SelfTest.rsa(new InsecureBrokenRsaProvider().rsa().orElseThrow()))
+                .isEqualTo("RSASSA-PKCS1-v1_5 KAT mismatch");
     }
 
     @Test
     void theReportNamesEachChoiceWithItsReasonAndTheHostFacts() {
-        CryptoSuite s = ProviderChain.standard(List.of(new AbsentProvider())).resolve(ProviderPolicy.all());
+        CryptoSuite s = ProviderChain.standard(List.of(new AbsentEccProvider())).resolve(ProviderPolicy.all());
         String text = ProviderReport.format(s, List.of("cpu: aes sha_ni"));
         assertThat(text).startsWith("crypto providers (policy [HARDWARE, HOST_TPM, PURE_JAVA]; chain order: absent, jca, bouncycastle)\n")
                 .contains("  ecc          jca - first in chain order offering it (hardware tier), passed its power-on self-test\n"
-                        + "                 absent: unavailable (libabsent.so not found)\n"
-                        + "                 bouncycastle: available, later in the chain (pure-java tier)\n")
+                        + "                 absent (unavailable: libabsent.so not found)\n"
+                        + "                 bouncycastle (available, later in the chain)\n")
                 .endsWith("host\n  cpu: aes sha_ni\n");
+    }
+
+    private static CryptoSuite.Choice choice(CryptoSuite suite, String family) {
+        return suite.report().stream().filter(c -> c.family().equals(family)).findFirst().orElseThrow();
     }
 }

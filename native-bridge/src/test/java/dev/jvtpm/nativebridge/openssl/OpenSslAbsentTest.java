@@ -33,7 +33,7 @@ class OpenSslAbsentTest {
         String out = new String(p.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
         assertThat(p.exitValue()).as(out).isZero();
         assertThat(out).contains("rsa          jca - first in chain order")
-                .contains("openssl: unavailable (cannot load libjvtpm-no-such-crypto.so.3")
+                .contains("openssl (unavailable: cannot load libjvtpm-no-such-crypto.so.3")
                 .contains("openssl: not loaded");
     }
 }

@@ -48,7 +48,8 @@ final class BcDigests implements DigestFamily {
     public Hasher hmac(HashAlg alg, byte[] key) {
         HMac mac = new HMac(digest(alg));
         mac.init(new KeyParameter(key));
-        return new HmacHasher(mac, alg, key);
+        // copy() re-keys from this array, so it must not see later changes the caller makes to its own
+        return new HmacHasher(mac, alg, key.clone());
     }
 
     private static final class DigestHasher implements Hasher {
