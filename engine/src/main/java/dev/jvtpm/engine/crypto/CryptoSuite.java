@@ -12,13 +12,22 @@ public final class CryptoSuite {
     private final DigestFamily digests;
     private final CipherFamily ciphers;
     private final EntropySource entropy;
+    private final RsaFamily rsa;
+    private final EccFamily ecc;
     private final List<Choice> report;
+    private final String policy;
+    private final String chainOrder;
 
-    CryptoSuite(DigestFamily digests, CipherFamily ciphers, EntropySource entropy, List<Choice> report) {
+    CryptoSuite(DigestFamily digests, CipherFamily ciphers, EntropySource entropy, RsaFamily rsa, EccFamily ecc,
+                List<Choice> report, String policy, String chainOrder) {
         this.digests = digests;
         this.ciphers = ciphers;
         this.entropy = entropy;
+        this.rsa = rsa;
+        this.ecc = ecc;
         this.report = List.copyOf(report);
+        this.policy = policy;
+        this.chainOrder = chainOrder;
     }
 
     public DigestFamily digests() {
@@ -31,6 +40,14 @@ public final class CryptoSuite {
 
     public EntropySource entropy() {
         return entropy;
+    }
+
+    public RsaFamily rsa() {
+        return rsa;
+    }
+
+    public EccFamily ecc() {
+        return ecc;
     }
 
     public List<Choice> report() {
@@ -77,7 +94,17 @@ public final class CryptoSuite {
                 return c.gcmOpen(key, nonce, aad, sealed);
             }
         };
-        return new CryptoSuite(checkedDigests, checkedCiphers, entropy, report);
+        return new CryptoSuite(checkedDigests, checkedCiphers, entropy, rsa, ecc, report, policy, chainOrder);
+    }
+
+    /** The policy it was resolved under, e.g. "[HARDWARE, PURE_JAVA]". */
+    public String policy() {
+        return policy;
+    }
+
+    /** The providers in the order they were tried, e.g. "cpu-rdseed, openssl, jca, bouncycastle". */
+    public String chainOrder() {
+        return chainOrder;
     }
 
     public Hasher hasher(HashAlg alg) {

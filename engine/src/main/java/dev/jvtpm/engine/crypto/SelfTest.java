@@ -6,8 +6,9 @@ import java.util.HexFormat;
 
 /**
  * Power-on known-answer tests a provider's family must pass before the chain trusts it
- * (FIPS 180-4 "abc", RFC 4231 case 2, FIPS 197 C.3, SP 800-38A F.3.13). Full vector suites
- * run in the unit tests; these catch a broken library or intrinsic at start.
+ * (FIPS 180-4 "abc", RFC 4231 case 2, FIPS 197 C.3, SP 800-38A F.3.13; for RSA and ECC the
+ * vectors of {@link SelfTestData}). Full vector suites run in the unit tests; these catch a
+ * broken library or intrinsic at start.
  */
 final class SelfTest {
     private SelfTest() {}
@@ -81,6 +82,87 @@ final class SelfTest {
             e.fill(b);
             return Arrays.equals(a, b) ? "two draws were equal" : null;
         } catch (RuntimeException ex) {
+            return ex.toString();
+        }
+    }
+
+    static String rsa(RsaFamily f) {
+        try {
+            java.math.BigInteger n = new java.math.BigInteger(SelfTestData.RSA_N, 16);
+            java.math.BigInteger e = RsaFamily.DEFAULT_EXPONENT;
+            RsaKeyComponents k = RsaKeyComponents.fromPrime(n, e, new java.math.BigInteger(SelfTestData.RSA_P, 16));
+            byte[] digest = HEX.parseHex(SelfTestData.DIGEST);
+            byte[] expected = HEX.parseHex(SelfTestData.RSA_PKCS1_SIGNATURE);
+            try (RsaPrivateKey key = f.prepare(k)) {
+                if (!Arrays.equals(key.signPkcs1(HashAlg.SHA256, digest), expected)) {
+                    return "RSASSA-PKCS1-v1_5 KAT mismatch";
+                }
+                RsaPublicKey pub = f.publicKey(n, e);
+                if (!pub.verifyPkcs1(HashAlg.SHA256, digest, expected)) {
+                    return "RSASSA-PKCS1-v1_5 known signature did not verify";
+                }
+                byte[] tampered = expected.clone();
+                tampered[tampered.length - 1] ^= 1;
+                if (pub.verifyPkcs1(HashAlg.SHA256, digest, tampered)) {
+                    return "RSASSA-PKCS1-v1_5 accepted a tampered signature";
+                }
+                byte[] pss = key.signPss(HashAlg.SHA256, digest);
+                if (!pub.verifyPss(HashAlg.SHA256, digest, pss, HashAlg.SHA256.digestSize())) {
+                    return "RSASSA-PSS round trip failed";
+                }
+                byte[] label = HEX.parseHex(SelfTestData.RSA_OAEP_LABEL);
+                byte[] plain = key.decryptOaep(HashAlg.SHA256, label, HEX.parseHex(SelfTestData.RSA_OAEP_CIPHERTEXT));
+                if (!Arrays.equals(plain, SelfTestData.RSA_OAEP_MESSAGE.getBytes(java.nio.charset.StandardCharsets.US_ASCII))) {
+                    return "RSAES-OAEP decryption KAT mismatch";
+                }
+                if (!Arrays.equals(key.decryptOaep(HashAlg.SHA256, label, pub.encryptOaep(HashAlg.SHA256, label, plain)), plain)) {
+                    return "RSAES-OAEP round trip failed";
+                }
+            }
+            return null;
+        } catch (Exception ex) {
+            return ex.toString();
+        }
+    }
+
+    static String ecc(EccFamily f) {
+        try {
+            EccCurve c = EccCurve.NIST_P256;
+            java.math.BigInteger d = new java.math.BigInteger(SelfTestData.EC_D, 16);
+            EcPoint q = EcPoint.of(c, HEX.parseHex(SelfTestData.EC_QX), HEX.parseHex(SelfTestData.EC_QY));
+            if (!f.publicPoint(c, d).equals(q)) {
+                return "P-256 public point KAT mismatch";
+            }
+            byte[] digest = HEX.parseHex(SelfTestData.DIGEST);
+            EccPublicKey pub = f.publicKey(q);
+            EcdsaSignature known = EcdsaSignature.of(HEX.parseHex(SelfTestData.EC_R), HEX.parseHex(SelfTestData.EC_S));
+            if (!pub.verifyEcdsa(digest, known)) {
+                return "ECDSA P-256 known signature did not verify";
+            }
+            byte[] other = digest.clone();
+            other[0] ^= 1;
+            if (pub.verifyEcdsa(other, known)) {
+                return "ECDSA P-256 accepted a signature over another digest";
+            }
+            try (EccPrivateKey key = f.prepare(EccKeyPair.of(d, q))) {
+                if (!pub.verifyEcdsa(digest, key.signEcdsa(digest))) {
+                    return "ECDSA P-256 round trip failed";
+                }
+                EcPoint peer = EcPoint.of(c, HEX.parseHex(SelfTestData.EC_PEER_X), HEX.parseHex(SelfTestData.EC_PEER_Y));
+                EcPoint z = EcPoint.of(c, HEX.parseHex(SelfTestData.EC_ZX), HEX.parseHex(SelfTestData.EC_ZY));
+                if (!key.ecdh(peer).equals(z)) {
+                    return "ECDH P-256 KAT mismatch";
+                }
+                EcPoint offCurve = EcPoint.of(c, peer.x(), q.y());
+                try {
+                    key.ecdh(offCurve);
+                    return "ECDH accepted a point off the curve";
+                } catch (InvalidPointException expected) {
+                    // the required answer
+                }
+            }
+            return null;
+        } catch (Exception ex) {
             return ex.toString();
         }
     }

@@ -3,6 +3,8 @@ package dev.jvtpm.engine.crypto.bc;
 import dev.jvtpm.engine.crypto.DigestFamily;
 import dev.jvtpm.engine.crypto.Hasher;
 import dev.jvtpm.engine.types.HashAlg;
+import org.bouncycastle.asn1.ASN1ObjectIdentifier;
+import org.bouncycastle.asn1.nist.NISTObjectIdentifiers;
 import org.bouncycastle.crypto.Digest;
 import org.bouncycastle.crypto.digests.SHA1Digest;
 import org.bouncycastle.crypto.digests.SHA256Digest;
@@ -19,6 +21,20 @@ final class BcDigests implements DigestFamily {
             case SHA256: return new SHA256Digest();
             case SHA384: return new SHA384Digest();
             case SHA512: return new SHA512Digest();
+            default: throw new IllegalArgumentException(alg.name());
+        }
+    }
+
+    /** id-sha1 (OIW); bcprov no longer carries the OIW identifier table. */
+    private static final ASN1ObjectIdentifier SHA1_OID = new ASN1ObjectIdentifier("1.3.14.3.2.26");
+
+    /** The hash's OID, for DigestInfo. */
+    static ASN1ObjectIdentifier oid(HashAlg alg) {
+        switch (alg) {
+            case SHA1: return SHA1_OID;
+            case SHA256: return NISTObjectIdentifiers.id_sha256;
+            case SHA384: return NISTObjectIdentifiers.id_sha384;
+            case SHA512: return NISTObjectIdentifiers.id_sha512;
             default: throw new IllegalArgumentException(alg.name());
         }
     }

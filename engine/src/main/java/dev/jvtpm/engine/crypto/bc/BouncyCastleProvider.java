@@ -3,8 +3,11 @@ package dev.jvtpm.engine.crypto.bc;
 import dev.jvtpm.engine.crypto.CipherFamily;
 import dev.jvtpm.engine.crypto.CryptoProvider;
 import dev.jvtpm.engine.crypto.DigestFamily;
+import dev.jvtpm.engine.crypto.EccFamily;
 import dev.jvtpm.engine.crypto.EntropySource;
+import dev.jvtpm.engine.crypto.RsaFamily;
 import dev.jvtpm.engine.crypto.Tier;
+import java.security.SecureRandom;
 import java.util.Optional;
 
 /** BouncyCastle's lightweight API: pure Java, no JCA, no intrinsics. Always present; last in the chain. */
@@ -12,6 +15,9 @@ public final class BouncyCastleProvider implements CryptoProvider {
     private final BcDigests digests = new BcDigests();
     private final BcCiphers ciphers = new BcCiphers();
     private final BcEntropy entropy = new BcEntropy();
+    private final SecureRandom random = new SecureRandom();
+    private final BcRsa rsa = new BcRsa(random);
+    private final BcEcc ecc = new BcEcc(random);
 
     @Override
     public String name() {
@@ -36,5 +42,15 @@ public final class BouncyCastleProvider implements CryptoProvider {
     @Override
     public Optional<EntropySource> entropy() {
         return Optional.of(entropy);
+    }
+
+    @Override
+    public Optional<RsaFamily> rsa() {
+        return Optional.of(rsa);
+    }
+
+    @Override
+    public Optional<EccFamily> ecc() {
+        return Optional.of(ecc);
     }
 }
