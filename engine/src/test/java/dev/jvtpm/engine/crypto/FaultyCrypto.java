@@ -24,7 +24,8 @@ public final class FaultyCrypto {
                 return alg == broken ? flipping(real.hmac(alg, key)) : real.hmac(alg, key);
             }
         };
-        return new CryptoSuite(faulty, base.ciphers(), base.entropy(), base.report());
+        return new CryptoSuite(faulty, base.ciphers(), base.entropy(), base.rsa(), base.ecc(), base.report(),
+                base.policy(), base.chainOrder());
     }
 
     private static Hasher flipping(Hasher h) {
