@@ -69,11 +69,19 @@ public final class PreparedKeys implements AutoCloseable {
         return new BigInteger(1, ((PublicId.Rsa) publicArea.unique()).modulus());
     }
 
-    /** The public key of an RSA object (its modulus was validated when the object was loaded). */
-    public RsaPublicKey rsaPublic() {
+    /**
+     * The public key of an RSA object (its modulus was validated when the object was loaded);
+     * TPM_RC_KEY for an external key whose exponent no RSA implementation takes (even, or not
+     * below the modulus).
+     */
+    public RsaPublicKey rsaPublic() throws TpmException {
         requireType(TpmAlgId.RSA);
         if (rsaPublic == null) {
-            rsaPublic = rsaPrivate != null ? rsaPrivate : suite.rsa().publicKey(rsaModulus(), rsaExponent());
+            try {
+                rsaPublic = rsaPrivate != null ? rsaPrivate : suite.rsa().publicKey(rsaModulus(), rsaExponent());
+            } catch (IllegalArgumentException e) {
+                throw new TpmException(TpmRc.KEY, e.getMessage());
+            }
         }
         return rsaPublic;
     }
@@ -87,6 +95,7 @@ public final class PreparedKeys implements AutoCloseable {
             try {
                 components = RsaKeyComponents.fromPrime(rsaModulus(), rsaExponent(), new BigInteger(1, sensitive.sensitive()));
             } catch (IllegalArgumentException e) {
+                // Also an exponent that is not invertible: no private key exists for it.
                 throw new TpmException(TpmRc.BINDING, "RSA prime does not match the modulus");
             }
             rsaPrivate = suite.rsa().prepare(components);
