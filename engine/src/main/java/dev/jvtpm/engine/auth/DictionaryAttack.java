@@ -1,5 +1,6 @@
 package dev.jvtpm.engine.auth;
 
+import dev.jvtpm.engine.core.PersistentData;
 import dev.jvtpm.engine.core.TpmCore;
 import dev.jvtpm.engine.types.TpmHandles;
 import dev.jvtpm.engine.wire.TpmException;
@@ -12,7 +13,12 @@ import dev.jvtpm.engine.wire.TpmRc;
 public final class DictionaryAttack {
     private DictionaryAttack() {}
 
-    /** TPM_RC_LOCKOUT when {@code entity} may not be authorized by value right now. */
+    /**
+     * CheckLockedOut: TPM_RC_LOCKOUT when {@code entity} may not be authorized by value right
+     * now. For the first DA-protected entity other than lockoutAuth since Startup (g_daUsed clear),
+     * the TPM first records SU_DA_USED as its orderly state, so that a power loss after a failure
+     * still counts it, and answers TPM_RC_RETRY; the caller sends the command again.
+     */
     public static void checkLockedOut(TpmCore core, Entity entity) throws TpmException {
         if (!entity.daProtected()) {
             return;
@@ -22,8 +28,16 @@ public final class DictionaryAttack {
             if (!core.gp.lockoutAuthEnabled) {
                 throw new TpmException(TpmRc.LOCKOUT);
             }
-        } else if (core.gp.failedTries >= core.gp.maxTries) {
-            throw new TpmException(TpmRc.LOCKOUT);
+        } else {
+            if (core.gp.failedTries >= core.gp.maxTries) {
+                throw new TpmException(TpmRc.LOCKOUT);
+            }
+            if (!core.daUsed) {
+                core.daUsed = true;
+                core.gp.orderlyState = PersistentData.SU_DA_USED;
+                core.markPersistentDirty();
+                throw new TpmException(TpmRc.RETRY);
+            }
         }
     }
 

@@ -53,9 +53,9 @@ public final class EntityResolver {
     /**
      * ObjectLoadEvict, in its order: the hierarchy of the handle's range must be enabled
      * (phEnable for the platform range, shEnable for the owner range), else TPM_RC_HANDLE; then a
-     * free object slot must exist to load it into (TPM_RC_OBJECT_MEMORY, no handle number; the
-     * reference takes one slot per persistent handle of the command, so earlier persistent
-     * handles count); then a missing object is TPM_RC_HANDLE, and so is an endorsement object
+     * free object slot must exist to load it into (TPM_RC_OBJECT_MEMORY, no handle number); the
+     * reference keeps it there for the whole command, and so does this TPM's slot accounting
+     * ({@link dev.jvtpm.engine.object.ObjectStore#borrowForPersistent}); then a missing object is TPM_RC_HANDLE, and so is an endorsement object
      * while ehEnable is clear, except for TPM2_EvictControl (which may still remove it).
      */
     private static Entity persistent(TpmCore core, int commandCode, int[] handles, int index) throws TpmException {
@@ -65,15 +65,7 @@ public final class EntityResolver {
         if (!enabled) {
             throw TpmException.handle(index + 1, TpmRc.HANDLE);
         }
-        int slotsTaken = 0;
-        for (int i = 0; i < index; i++) {
-            if (TpmHandles.type(handles[i]) == TpmHandles.HT_PERSISTENT) {
-                slotsTaken++;
-            }
-        }
-        if (core.objects.freeSlots() <= slotsTaken) {
-            throw new TpmException(TpmRc.OBJECT_MEMORY);
-        }
+        core.objects.borrowForPersistent();
         KeyObject o = core.persistent.get(handle);
         if (o == null) {
             throw TpmException.handle(index + 1, TpmRc.HANDLE);

@@ -57,6 +57,8 @@ public final class CommandDispatcher {
             LOG.log(Level.SEVERE, "internal error executing command; entering failure mode", e);
             core.enterFailureMode("internal error: " + e);
             response = errorResponse(TpmRc.FAILURE);
+        } finally {
+            core.objects.returnBorrowed();
         }
         if (core.takePersistentDirty()) {
             try {

@@ -45,6 +45,7 @@ public final class Lifecycle {
         core.objects.flushAll();
         core.selfTest.reset();
         core.phEnable = true;
+        core.daUsed = false;
         core.failureMode = false;
         core.failureCode = FailureCode.NONE;
         core.failureWhere = "";
@@ -140,8 +141,12 @@ public final class Lifecycle {
                 core.gp.lockoutAuthEnabled = true;
             }
         }
-        if (core.gp.recoveryTime != 0 && core.gp.failedTries < core.gp.maxTries && !isOrderly(prev) && daUsed) {
-            core.gp.failedTries++;
+        core.daUsed = daUsed;
+        if (core.gp.recoveryTime != 0 && core.gp.failedTries < core.gp.maxTries && !isOrderly(prev)) {
+            if (daUsed) {
+                core.gp.failedTries++;
+            }
+            core.daUsed = false;
         }
         // HierarchyStartup
         core.phEnable = true;
@@ -250,6 +255,8 @@ public final class Lifecycle {
             core.savedGr = null;
         }
         core.gp.orderlyState = orderly;
+        // Any DA-protected use after an orderly Shutdown must make the next startup non-orderly.
+        core.daUsed = false;
         core.markPersistentDirty();
     }
 

@@ -85,6 +85,12 @@ public final class TpmCore {
     public int bufferSize;
     /** Locality of the command being executed. */
     public int locality;
+    /**
+     * g_daUsed (USE_DA_USED): the persistent orderlyState already says that a DA-protected entity
+     * was used this cycle. Until it does, the first DA-protected authorization records
+     * SU_DA_USED and answers TPM_RC_RETRY (libtpms CheckLockedOut).
+     */
+    public boolean daUsed;
     /** Physical presence asserted by the platform (mssim PP_ON). */
     public boolean physicalPresence;
     /** Failure mode: every command but GetTestResult/GetCapability answers TPM_RC_FAILURE. */
@@ -345,7 +351,7 @@ public final class TpmCore {
 
         @Override
         public void save(TpmWriter w) {
-            w.u16(1);
+            w.u16(2);
             gc.save(w);
             gr.save(w);
             StateClearData.writePcrs(w, pcrs.snapshot());
@@ -355,11 +361,12 @@ public final class TpmCore {
             Codec.bool(w, startupLocality3);
             Codec.bool(w, pcrReconfigured);
             w.u64(clock.time());
+            Codec.bool(w, daUsed);
         }
 
         @Override
         public void load(TpmReader r) throws TpmException {
-            r.u16();
+            int version = r.u16();
             gc.load(r);
             gr.load(r);
             byte[][][] values = StateClearData.readPcrs(r);
@@ -380,6 +387,7 @@ public final class TpmCore {
             startupLocality3 = Codec.bool(r);
             pcrReconfigured = Codec.bool(r);
             clock.restoreTime(r.u64());
+            daUsed = version >= 2 && Codec.bool(r);
         }
 
         @Override

@@ -27,13 +27,15 @@ public final class ObjectStore {
     public static final int LAST = FIRST + MAX_LOADED_OBJECTS - 1;
 
     private final LoadedObject[] slots = new LoadedObject[MAX_LOADED_OBJECTS];
+    /** Slots holding a persistent object for the command being executed (ObjectLoadEvict). */
+    private final boolean[] borrowed = new boolean[MAX_LOADED_OBJECTS];
     /** Handle of the DRTM event sequence, or TPM_RH_UNASSIGNED. */
     private int drtmHandle = TpmHandles.RH_UNASSIGNED;
 
     /** Puts {@code o} in the lowest free slot and returns its handle; TPM_RC_OBJECT_MEMORY when full. */
     public int load(LoadedObject o) throws TpmException {
         for (int i = 0; i < slots.length; i++) {
-            if (slots[i] == null) {
+            if (slots[i] == null && !borrowed[i]) {
                 slots[i] = o;
                 return FIRST + i;
             }
@@ -89,12 +91,32 @@ public final class ObjectStore {
     /** Number of free slots (TPM_PT_HR_TRANSIENT_AVAIL). */
     public int freeSlots() {
         int n = 0;
-        for (LoadedObject o : slots) {
-            if (o == null) {
+        for (int i = 0; i < slots.length; i++) {
+            if (slots[i] == null && !borrowed[i]) {
                 n++;
             }
         }
         return n;
+    }
+
+    /**
+     * ObjectLoadEvict's slot: the reference copies a persistent object named in a command's handle
+     * area into the lowest free slot for the duration of the command, so that slot is neither free
+     * nor used for objects the command loads. TPM_RC_OBJECT_MEMORY when no slot is free.
+     */
+    public void borrowForPersistent() throws TpmException {
+        for (int i = 0; i < slots.length; i++) {
+            if (slots[i] == null && !borrowed[i]) {
+                borrowed[i] = true;
+                return;
+            }
+        }
+        throw new TpmException(TpmRc.OBJECT_MEMORY);
+    }
+
+    /** The end of a command: slots lent to persistent objects are free again. */
+    public void returnBorrowed() {
+        Arrays.fill(borrowed, false);
     }
 
     /** Handles of loaded objects at or above {@code from} (a transient handle), ascending. */

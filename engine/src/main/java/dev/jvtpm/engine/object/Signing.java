@@ -63,6 +63,24 @@ public final class Signing {
     }
 
     /**
+     * Whether a signature scheme belongs to the key's type (RSASSA/RSAPSS for RSA, ECDSA for ECC,
+     * HMAC for a keyed hash). libtpms 0.9.2 refuses a mismatch as an incompatible inScheme
+     * (TPM_RC_SCHEME at inScheme), before any ticket or digest check; observed against swtpm.
+     */
+    public static boolean schemeFits(KeyObject key, Scheme scheme) {
+        switch (key.type()) {
+            case TpmAlgId.RSA:
+                return scheme.selector() == TpmAlgId.RSASSA || scheme.selector() == TpmAlgId.RSAPSS;
+            case TpmAlgId.ECC:
+                return scheme.selector() == TpmAlgId.ECDSA;
+            case TpmAlgId.KEYEDHASH:
+                return scheme.selector() == TpmAlgId.HMAC;
+            default:
+                return false;
+        }
+    }
+
+    /**
      * CryptSign with a non-NULL scheme: TPM_RC_SCHEME (unpositioned) when the scheme does not
      * belong to the key's type. The digest size was checked by the caller.
      */

@@ -50,6 +50,18 @@ public final class TpmHarness {
         return Response.parse(tpm.execute(command));
     }
 
+    /**
+     * Sends {@code command} again while the TPM answers TPM_RC_RETRY, as a TSS does (the first
+     * DA-protected authorization after Startup is answered so, libtpms USE_DA_USED).
+     */
+    public Response callRetrying(byte[] command) {
+        Response r = call(command);
+        for (int i = 0; i < 3 && r.rc() == dev.jvtpm.engine.wire.TpmRc.RETRY; i++) {
+            r = call(command);
+        }
+        return r;
+    }
+
     /** Power cycle: _TPM_Init without deleting a stored volatile blob (swtpm's CMD_INIT 0). */
     public void powerCycle() {
         powerOn();

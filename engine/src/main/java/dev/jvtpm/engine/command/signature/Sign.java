@@ -29,11 +29,10 @@ import java.security.MessageDigest;
  * validation at parameter 3 (TPM_RC_VALUE, TPM_RC_TAG, TPM_RC_SIZE). Then: TPM_RC_KEY (handle 1)
  * for an object that is not a signing key (a SYMCIPHER, a sequence); TPM_RC_ATTRIBUTES (handle 1)
  * for an x509sign key; TPM_RC_SCHEME (parameter 2) when inScheme is incompatible with the key's
- * scheme or both are NULL; with a ticket, or always for a restricted key, TPM_RC_TICKET
+ * scheme or type, or both are NULL; with a ticket, or always for a restricted key, TPM_RC_TICKET
  * (parameter 3) unless validation is this TPM's HASHCHECK for the digest (a restricted key signs
  * only digests the TPM computed over data not starting with TPM_GENERATED_VALUE); without one,
- * TPM_RC_SIZE (parameter 1) unless the digest has the scheme hash's size; TPM_RC_SCHEME
- * (unpositioned) when the scheme does not belong to the key's type.
+ * TPM_RC_SIZE (parameter 1) unless the digest has the scheme hash's size.
  */
 public final class Sign extends Command<Sign.In, Signature> {
     public record In(int keyHandle, byte[] digest, Scheme inScheme, Ticket validation) {}
@@ -65,7 +64,7 @@ public final class Sign extends Command<Sign.In, Signature> {
             throw TpmException.handle(1, TpmRc.ATTRIBUTES);
         }
         Scheme scheme = Signing.selectScheme(key, in.inScheme());
-        if (scheme == null) {
+        if (scheme == null || !Signing.schemeFits(key, scheme)) {
             throw TpmException.parameter(2, TpmRc.SCHEME);
         }
         if (in.validation().digest().length != 0 || key.has(ObjectAttributes.RESTRICTED)) {

@@ -21,8 +21,12 @@ import dev.jvtpm.engine.wire.TpmWriter;
 
 /**
  * TPM2_HMAC (Part 3 §15.5): HMAC of buffer with an unrestricted keyed-hash signing key.
- * Unmarshalling: TPM_RC_SIZE (parameter 1) for a buffer over 1024 bytes, TPM_RC_HASH (parameter 2)
- * for hashAlg. Then {@link #hmacKey}'s codes.
+ *
+ * <p>libtpms implements CMAC, so its command code 0x155 runs TPM2_MAC (§15.6), whose checks
+ * are in another order and also admit SYMCIPHER keys (for CMAC); this TPM answers exactly as that,
+ * without CMAC: hashAlg is a TPMI_ALG_MAC_SCHEME+ (a hash or NULL; TPM_RC_SYMMETRIC at parameter 2
+ * otherwise) and {@link #hmacKey}'s checks follow. Unmarshalling: TPM_RC_SIZE (parameter 1) for a
+ * buffer over 1024 bytes.
  */
 public final class Hmac extends Command<Hmac.In, byte[]> {
     public record In(int handle, byte[] buffer, int hashAlg) {}
@@ -35,21 +39,55 @@ public final class Hmac extends Command<Hmac.In, byte[]> {
     @Override
     public In decode(int[] handles, TpmReader r) throws TpmException {
         byte[] buffer = r.param(1).tpm2b(Hash.MAX_BUFFER);
-        int alg = dev.jvtpm.engine.types.object.AlgSelectors.hash(r.param(2), true);
-        return new In(handles[0], buffer, alg);
+        return new In(handles[0], buffer, readMacScheme(r.param(2)));
     }
 
+    /** TPMI_ALG_MAC_SCHEME+ without CMAC: a hash or TPM_ALG_NULL, else TPM_RC_SYMMETRIC. */
+    public static int readMacScheme(TpmReader r) throws TpmException {
+        int alg = r.u16();
+        if (alg != TpmAlgId.NULL && HashAlg.fromId(alg) == null) {
+            throw r.fail(TpmRc.SYMMETRIC);
+        }
+        return alg;
+    }
+
+    /** The key of handle 1 and the hash to use, after {@link #hmacKey}'s checks. */
+    public record MacKey(KeyObject key, HashAlg hash) {}
+
     /**
-     * The checks TPM2_HMAC and TPM2_HMAC_Start (which lives with the sequence commands) share, in the reference's order: TPM_RC_TYPE
-     * (handle 1) unless a KEYEDHASH (a sequence included); TPM_RC_ATTRIBUTES (handle 1) when
-     * restricted; TPM_RC_KEY (handle 1) without sign; TPM_RC_VALUE (parameter 2) when hashAlg is
-     * NULL for a key without scheme, or differs from the key's scheme hash. Returns the key and
-     * the hash to use.
+     * CryptSelectMac, then the key checks of TPM2_MAC / TPM2_MAC_Start, in their order:
+     * TPM_RC_TYPE (handle 1) unless a KEYEDHASH or SYMCIPHER key (a sequence included);
+     * TPM_RC_VALUE (parameter 2) when macScheme differs from the key's own or both are NULL;
+     * TPM_RC_SCHEME (parameter 2) when the MAC does not fit the key (any SYMCIPHER key: this TPM
+     * has no CMAC); TPM_RC_ATTRIBUTES (handle 1) for a restricted key; TPM_RC_KEY (handle 1)
+     * without sign.
      */
-    public static KeyObject hmacKey(CommandContext ctx) throws TpmException {
+    public static MacKey hmacKey(CommandContext ctx, int macScheme) throws TpmException {
         KeyObject key = ((ObjectEntity) ctx.entity(0)).key();
-        if (key == null || key.type() != TpmAlgId.KEYEDHASH) {
+        if (key == null || (key.type() != TpmAlgId.KEYEDHASH && key.type() != TpmAlgId.SYMCIPHER)) {
             throw TpmException.handle(1, TpmRc.TYPE);
+        }
+        int own;
+        if (key.type() == TpmAlgId.KEYEDHASH) {
+            Scheme scheme = ((PublicParms.KeyedHash) key.publicArea().parameters()).scheme();
+            own = scheme.isNull() ? TpmAlgId.NULL : scheme.hash().id();
+        } else {
+            own = ((PublicParms.SymCipher) key.publicArea().parameters()).sym().mode();
+        }
+        int mac = macScheme;
+        if (mac != TpmAlgId.NULL) {
+            if (own != TpmAlgId.NULL && mac != own) {
+                throw TpmException.parameter(2, TpmRc.VALUE);
+            }
+        } else {
+            if (own == TpmAlgId.NULL) {
+                throw TpmException.parameter(2, TpmRc.VALUE);
+            }
+            mac = own;
+        }
+        HashAlg hash = HashAlg.fromId(mac);
+        if (key.type() != TpmAlgId.KEYEDHASH || hash == null) {
+            throw TpmException.parameter(2, TpmRc.SCHEME);
         }
         if (key.has(ObjectAttributes.RESTRICTED)) {
             throw TpmException.handle(1, TpmRc.ATTRIBUTES);
@@ -58,28 +96,13 @@ public final class Hmac extends Command<Hmac.In, byte[]> {
         if (!key.has(ObjectAttributes.SIGN) || key.publicOnly()) {
             throw TpmException.handle(1, TpmRc.KEY);
         }
-        return key;
-    }
-
-    /** The hash of an HMAC key's operation; see {@link #hmacKey}. */
-    public static HashAlg hashFor(KeyObject key, int requested) throws TpmException {
-        Scheme scheme = ((PublicParms.KeyedHash) key.publicArea().parameters()).scheme();
-        int alg = requested;
-        if (!scheme.isNull()) {
-            int own = scheme.hash().id();
-            alg = requested == TpmAlgId.NULL || requested == own ? own : TpmAlgId.NULL;
-        }
-        if (alg == TpmAlgId.NULL) {
-            throw TpmException.parameter(2, TpmRc.VALUE);
-        }
-        return HashAlg.fromId(alg);
+        return new MacKey(key, hash);
     }
 
     @Override
     public byte[] execute(CommandContext ctx, In in) throws TpmException {
-        KeyObject key = hmacKey(ctx);
-        HashAlg alg = hashFor(key, in.hashAlg());
-        return ctx.core().crypto.hmac(alg, key.sensitive().sensitive(), in.buffer());
+        MacKey k = hmacKey(ctx, in.hashAlg());
+        return ctx.core().crypto.hmac(k.hash(), k.key().sensitive().sensitive(), in.buffer());
     }
 
     @Override
