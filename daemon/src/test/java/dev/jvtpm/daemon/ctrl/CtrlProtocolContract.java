@@ -96,7 +96,7 @@ abstract class CtrlProtocolContract {
         started();
         assertThat(ask("0000000b 03", 4)).isEqualTo("00000000");
         assertThat(ask("00000004", 8)).isEqualTo("0000000000000000");
-        assertThat(Hex.of(data(TpmCommands.getRandom(8)))).startsWith("8001000000140000000000000008");
+        assertThat(Hex.of(data(TpmCommands.getRandom(8)))).startsWith("800100000014000000000008");
     }
 
     @Test
