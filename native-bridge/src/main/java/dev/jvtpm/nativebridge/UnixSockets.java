@@ -15,7 +15,9 @@ import java.util.List;
  * library behind it.
  *
  * <p>Backed by junixsocket, a maintained library that bundles its native code; the JDK's own
- * Unix-domain channels cannot carry ancillary data.
+ * Unix-domain channels cannot carry ancillary data. Note that closing one of its sockets also
+ * shuts the socket down ({@code shutdown(SHUT_RDWR)}), which every other holder of a duplicate
+ * descriptor notices; keep a socket open while another process still uses its duplicate.
  */
 public interface UnixSockets {
     /** The implementation; loading it loads a native library, so call it when first needed. */

@@ -98,6 +98,12 @@ public final class DaemonProcess implements AutoCloseable {
             Path err = Files.createTempFile(workDir, "daemon-", ".err");
             ProcessBuilder pb = new ProcessBuilder(cmd).redirectOutput(out.toFile()).redirectError(err.toFile())
                     .redirectInput(stdin);
+            // Never the real user's ~/.config or ~/.local/share: the default key and state go here.
+            pb.environment().put("HOME", workDir.toString());
+            pb.environment().put("XDG_CONFIG_HOME", workDir.resolve("config").toString());
+            pb.environment().put("XDG_DATA_HOME", workDir.resolve("data").toString());
+            pb.environment().remove("TPM_PATH");
+            pb.environment().remove("TPM_PORT");
             pb.environment().putAll(env);
             removeEnv.forEach(pb.environment()::remove);
             return new DaemonProcess(pb.start(), out, err);
