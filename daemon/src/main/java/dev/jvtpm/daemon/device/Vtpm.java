@@ -17,6 +17,11 @@ import java.util.concurrent.CompletionException;
 public final class Vtpm {
     /** libtpms' TPM2_CC_SET_LOCALITY vendor command (swtpm's --locality allow-set-locality). */
     public static final int CC_SET_LOCALITY = 0x20001000;
+    /**
+     * swtpm 0.7.1 refuses a locality in the vendor SetLocality command with 0x107 (observed),
+     * its own constant, not TPM 2.0's TPM_RC_LOCALITY (0x907).
+     */
+    static final int SWTPM_RC_LOCALITY = 0x107;
     /** The response every data command gets while the TPM is not running (swtpm §2.2). */
     private static final byte[] FATAL = CommandDispatcher.errorResponse(TpmRc.FAILURE);
 
@@ -121,7 +126,7 @@ public final class Vtpm {
         }
         int loc = command[10] & 0xFF;
         if (!localityAllowed(loc)) {
-            return CommandDispatcher.errorResponse(TpmRc.LOCALITY);
+            return CommandDispatcher.errorResponse(SWTPM_RC_LOCALITY);
         }
         locality = loc;
         return CommandDispatcher.errorResponse(TpmRc.SUCCESS);
