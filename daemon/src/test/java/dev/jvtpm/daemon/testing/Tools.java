@@ -45,8 +45,9 @@ public final class Tools {
                 throw new AssertionError(String.join(" ", cmd) + " did not finish within " + timeout
                         + "; stderr so far: " + Files.readString(err));
             }
-            return new Result(p.exitValue(), Files.readString(out, StandardCharsets.UTF_8),
-                    Files.readString(err, StandardCharsets.UTF_8));
+            // lenient decoding: some tools print raw bytes
+            return new Result(p.exitValue(), new String(Files.readAllBytes(out), StandardCharsets.UTF_8),
+                    new String(Files.readAllBytes(err), StandardCharsets.UTF_8));
         } finally {
             Files.deleteIfExists(out);
             Files.deleteIfExists(err);
