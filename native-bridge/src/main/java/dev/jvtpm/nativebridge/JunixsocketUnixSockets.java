@@ -28,6 +28,15 @@ final class JunixsocketUnixSockets implements UnixSockets {
     private JunixsocketUnixSockets() {}
 
     @Override
+    public void load() throws IOException {
+        try {
+            AFUNIXSocket.ensureSupported();
+        } catch (UnsupportedOperationException | LinkageError e) {
+            throw new IOException("junixsocket's native library cannot be loaded: " + e.getMessage(), e);
+        }
+    }
+
+    @Override
     public ServerSocket listen(Path path, int backlog) throws IOException {
         Files.deleteIfExists(path);
         AFUNIXServerSocket server = AFUNIXServerSocket.newInstance();

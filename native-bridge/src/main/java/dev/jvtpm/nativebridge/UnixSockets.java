@@ -26,6 +26,14 @@ public interface UnixSockets {
     }
 
     /**
+     * Loads the native library now; call it before dropping privileges, since loading may need
+     * to unpack it into a directory the unprivileged user cannot use.
+     *
+     * @throws IOException when Unix sockets are not available on this platform
+     */
+    void load() throws IOException;
+
+    /**
      * A listening Unix socket at {@code path} with backlog {@code backlog}. An existing file at
      * the path is unlinked first, as swtpm does.
      */

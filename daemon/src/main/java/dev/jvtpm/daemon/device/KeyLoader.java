@@ -33,12 +33,12 @@ public final class KeyLoader {
                     break;
                 case FD:
                     try (InputStream in = new FileInputStream(fds.open(src.fd()))) {
-                        content = in.readNBytes(KEY_FD_BYTES);
+                        content = readUpTo(in, KEY_FD_BYTES);
                     }
                     break;
                 case PASSPHRASE_FD:
                     try (InputStream in = new FileInputStream(fds.open(src.fd()))) {
-                        content = in.readAllBytes();
+                        content = readUpTo(in, Integer.MAX_VALUE);
                     }
                     break;
                 default:
@@ -69,5 +69,22 @@ public final class KeyLoader {
             }
         }
         return new StateKey(key, where);
+    }
+
+    /**
+     * Reads until EOF or {@code limit} bytes with plain read() calls: the descriptor is usually
+     * a pipe (libvirt's pwdfd), on which FileInputStream.readAllBytes fails (it seeks).
+     */
+    static byte[] readUpTo(InputStream in, int limit) throws IOException {
+        java.io.ByteArrayOutputStream out = new java.io.ByteArrayOutputStream();
+        byte[] buf = new byte[1024];
+        while (out.size() < limit) {
+            int n = in.read(buf, 0, Math.min(buf.length, limit - out.size()));
+            if (n < 0) {
+                break;
+            }
+            out.write(buf, 0, n);
+        }
+        return out.toByteArray();
     }
 }

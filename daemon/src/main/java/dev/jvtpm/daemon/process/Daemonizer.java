@@ -53,7 +53,13 @@ public final class Daemonizer {
             }
             String report;
             try (InputStream in = new FileInputStream(UnixSockets.get().fileDescriptor(pipe[0]))) {
-                report = new String(in.readAllBytes(), StandardCharsets.UTF_8).trim();
+                // read() until EOF: readAllBytes would seek, which a pipe refuses
+                java.io.ByteArrayOutputStream got = new java.io.ByteArrayOutputStream();
+                byte[] buf = new byte[4096];
+                for (int n; (n = in.read(buf)) > 0; ) {
+                    got.write(buf, 0, n);
+                }
+                report = got.toString(StandardCharsets.UTF_8).trim();
             }
             if (report.equals("OK")) {
                 return 0;

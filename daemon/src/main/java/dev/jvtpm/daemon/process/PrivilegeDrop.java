@@ -21,6 +21,8 @@ public final class PrivilegeDrop {
                     + euid + "); start jvtpm as " + user + " instead");
         }
         try {
+            // native code the daemon needs later is loaded while it can still be unpacked
+            dev.jvtpm.nativebridge.UnixSockets.get().load();
             Posix.User u = Posix.user(user);
             Posix.becomeUser(u);
             return u.home();

@@ -117,6 +117,8 @@ public final class SocketDaemon {
             }
         }
 
+        logConfiguration();
+
         // 1. Sockets first: libvirt gives the control socket one second to appear.
         List<OpenedEndpoint> opened = new ArrayList<>();
         termination.onCleanup(() -> opened.forEach(OpenedEndpoint::close));
@@ -178,7 +180,9 @@ public final class SocketDaemon {
                 }
             }
         }
-        logConfiguration();
+        if (log.enabled(DaemonLog.INFO)) {
+            log.info("sockets ready " + sinceStart() + " after process start");
+        }
 
         // 4. The pid file, once the sockets exist.
         if (config.pid() != null) {
@@ -204,7 +208,9 @@ public final class SocketDaemon {
             return fail(cause instanceof StateException || cause instanceof IOException ? cause.getMessage()
                     : "the TPM engine could not be started: " + cause);
         }
-        log.info("TPM engine ready " + sinceStart() + " after process start");
+        if (log.enabled(DaemonLog.INFO)) {
+            log.info("TPM engine ready " + sinceStart() + " after process start");
+        }
         report.ready();
         int code = termination.await();
         termination.cleanup();
@@ -240,8 +246,7 @@ public final class SocketDaemon {
         if (!log.enabled(DaemonLog.INFO)) {
             return;
         }
-        log.info("jvtpm " + JvtpmVersion.get() + " (pid " + ProcessHandle.current().pid() + "), sockets ready "
-                + sinceStart() + " after process start");
+        log.info("jvtpm " + JvtpmVersion.get() + " (pid " + ProcessHandle.current().pid() + ")");
         config.describe().forEach(log::info);
         log.info("no seccomp syscall filter is installed (--seccomp action=" + config.seccompAction()
                 + " accepted for compatibility)");

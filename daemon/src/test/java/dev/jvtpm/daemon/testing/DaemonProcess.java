@@ -147,13 +147,23 @@ public final class DaemonProcess implements AutoCloseable {
         }
     }
 
-    /** Waits until a Unix socket path exists. */
+    /**
+     * Waits until a Unix socket path accepts connections (the probe connection is closed at
+     * once). The path exists a moment before the socket listens (bind, then listen, as in
+     * swtpm), so existence alone is not enough.
+     */
     public DaemonProcess awaitPath(Path path) throws IOException, InterruptedException {
         long deadline = System.nanoTime() + START_TIMEOUT.toNanos();
-        while (!Files.exists(path)) {
+        while (true) {
+            if (Files.exists(path)) {
+                try (Socket s = dev.jvtpm.nativebridge.UnixSockets.get().connect(path)) {
+                    return this;
+                } catch (IOException notYetListening) {
+                    // retry
+                }
+            }
             checkAlive(path.toString(), deadline);
         }
-        return this;
     }
 
     private void checkAlive(String what, long deadline) throws IOException, InterruptedException {
