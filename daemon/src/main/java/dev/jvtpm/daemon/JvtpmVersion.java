@@ -5,7 +5,7 @@ import java.io.InputStream;
 import java.util.Properties;
 import picocli.CommandLine;
 
-/** jvtpm's version, from the build (a filtered resource). */
+/** jvtpm's version, from the build (a filtered resource); also picocli's --version text. */
 public final class JvtpmVersion implements CommandLine.IVersionProvider {
     private static final String VERSION = load();
 

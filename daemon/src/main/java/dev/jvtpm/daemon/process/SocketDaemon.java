@@ -59,8 +59,7 @@ public final class SocketDaemon {
     }
 
     /** Runs {@code jvtpm socket}; returns the exit code. */
-    public static int run(SocketCommand cmd) {
-        SocketCommand.RawOptions raw = cmd.raw();
+    public static int run(SocketCommand.RawOptions raw) {
         Daemonizer.Report report = new Daemonizer.Report();
         try {
             SocketConfigParser.Environment env = SocketConfigParser.Environment.current();
@@ -70,12 +69,12 @@ public final class SocketDaemon {
                 env = new SocketConfigParser.Environment(env.variables(), Path.of(home));
             }
             LogSpec logSpec = SocketConfigParser.parseLog(raw.log());
-            if (cmd.printCapabilities()) {
+            if (raw.printCapabilities()) {
                 System.out.println(Capabilities.json(JvtpmVersion.get()));
                 return 0;
             }
             SocketConfig config = new SocketConfigParser(env).parse(raw);
-            if (cmd.printStates()) {
+            if (raw.printStates()) {
                 if (raw.tpmstate() == null) {
                     throw new UsageError("--print-states needs --tpmstate");
                 }
@@ -107,7 +106,6 @@ public final class SocketDaemon {
 
     private int serve() {
         installSignalHandlers();
-        log.captureJavaLogging();
         if (config.createStateDir()) {
             try {
                 Files.createDirectories(config.stateDir(),
@@ -140,6 +138,7 @@ public final class SocketDaemon {
         CompletableFuture<Engine> ready = new CompletableFuture<>();
         Thread assembler = new Thread(() -> {
             try {
+                log.captureJavaLogging(); // java.util.logging starts slowly; not on the way to the sockets
                 ready.complete(assembleAndPowerOn());
             } catch (Throwable t) {
                 ready.completeExceptionally(t);

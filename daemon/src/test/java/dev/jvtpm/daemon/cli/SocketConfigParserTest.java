@@ -31,9 +31,12 @@ class SocketConfigParserTest {
     }
 
     private SocketConfig parse(String... args) throws UsageError {
-        SocketCommand cmd = new SocketCommand();
-        new CommandLine(cmd).setOverwrittenOptionsAllowed(true).parseArgs(args);
-        return new SocketConfigParser(new SocketConfigParser.Environment(env, home)).parse(cmd.raw());
+        String[] all = new String[args.length + 1];
+        all[0] = "socket";
+        System.arraycopy(args, 0, all, 1, args.length);
+        CommandLine.ParseResult r = JvtpmCli.commandLine().parseArgs(all);
+        return new SocketConfigParser(new SocketConfigParser.Environment(env, home))
+                .parse(SocketCommand.RawOptions.from(r.subcommand()));
     }
 
     @Test
