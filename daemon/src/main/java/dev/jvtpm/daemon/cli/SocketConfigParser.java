@@ -8,7 +8,6 @@ import dev.jvtpm.daemon.log.LogSpec;
 import dev.jvtpm.daemon.process.PidSpec;
 import dev.jvtpm.daemon.transport.Endpoint;
 import dev.jvtpm.daemon.transport.InheritedFd;
-import dev.jvtpm.engine.state.KeyMaterial;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Map;
@@ -21,26 +20,10 @@ import java.util.Map;
 public final class SocketConfigParser {
     /** tcti-swtpm's and tcti-mssim's default data port; the control/platform port is the next one. */
     public static final int DEFAULT_PORT = 2321;
-    private static final int DEFAULT_SOCKET_MODE = 0770;
     private static final int DEFAULT_STATE_FILE_MODE = 0640;
 
-    private static final Param[] SERVER = {
-        param("type", Type.STRING), param("path", Type.STRING), param("port", Type.INT),
-        param("bindaddr", Type.STRING), param("ifname", Type.STRING), param("fd", Type.INT),
-        param("disconnect", Type.BOOLEAN), param("mode", Type.MODE), param("uid", Type.UID), param("gid", Type.GID),
-    };
-    private static final Param[] CTRL = {
-        param("type", Type.STRING), param("path", Type.STRING), param("port", Type.INT),
-        param("bindaddr", Type.STRING), param("ifname", Type.STRING), param("fd", Type.INT),
-        param("clientfd", Type.INT), param("mode", Type.MODE), param("uid", Type.UID), param("gid", Type.GID),
-    };
     private static final Param[] TPMSTATE = {
         param("dir", Type.STRING), param("mode", Type.MODE), param("backend-uri", Type.STRING),
-    };
-    private static final Param[] KEY = {
-        param("file", Type.STRING), param("mode", Type.STRING), param("format", Type.STRING),
-        param("remove", Type.BOOLEAN), param("pwdfile", Type.STRING), param("kdf", Type.STRING),
-        param("fd", Type.INT), param("pwdfd", Type.INT),
     };
     private static final Param[] PID = {param("file", Type.STRING), param("fd", Type.INT)};
     private static final Param[] LOG = {
@@ -129,73 +112,11 @@ public final class SocketConfigParser {
         boolean embedded = raw.server() == null && raw.port() == null && raw.fd() == null && raw.ctrl() == null;
 
         // Data channel.
-        String portOverride = raw.port();
-        if (portOverride != null) {
-            int p = parsePort("-p/--port", portOverride);
-            portOverride = Integer.toString(p);
-        }
-        Endpoint data = null;
-        boolean keepConnection = true;
-        boolean terminate = raw.terminate();
-        if (raw.fd() != null) {
-            if (raw.server() != null) {
-                throw new UsageError("-f/--fd and --server cannot be combined");
-            }
-            int f = parseFd("-f/--fd", raw.fd());
-            if (f < 3) {
-                throw new UsageError("-f/--fd: cannot accept file descriptors with values 0, 1, or 2");
-            }
-            InheritedFd.Kind k = InheritedFd.kind(f);
-            if (k == InheritedFd.Kind.CLOSED) {
-                throw new UsageError("-f/--fd: file descriptor " + f + " is not open");
-            }
-            if (k == InheritedFd.Kind.REGULAR_FILE || k == InheritedFd.Kind.DIRECTORY) {
-                throw new UsageError("-f/--fd: file descriptor " + f + " is of an unsupported type (" + k + ")");
-            }
-            data = new Endpoint.ConnectedFd(f);
-            terminate = true;
-        } else if (raw.server() != null || portOverride != null) {
-            String text = raw.server() != null ? raw.server() : "type=tcp,disconnect";
-            SubOptions o = SubOptions.parse("--server", text, SERVER);
-            keepConnection = !o.bool("disconnect", false);
-            String type = o.string("type", "tcp");
-            if (type.equals("unixio")) {
-                int f = o.integer("fd", -1);
-                String path = o.string("path", null);
-                if (f >= 0) {
-                    requireSocket("--server", f);
-                    data = new Endpoint.ListeningFd(f);
-                } else if (path != null) {
-                    data = new Endpoint.Unix(unixPath("--server", path), o.mode("mode", DEFAULT_SOCKET_MODE),
-                            o.owner("uid"), o.owner("gid"));
-                } else {
-                    throw new UsageError("--server: type=unixio needs path= or fd=");
-                }
-            } else if (type.equals("tcp")) {
-                int f = o.integer("fd", -1);
-                if (f >= 0) {
-                    requireSocket("--server", f);
-                    data = new Endpoint.ConnectedFd(f);
-                    terminate = true;
-                } else {
-                    int p = o.integer("port", -1);
-                    if (!o.has("port")) {
-                        String envPort = portOverride != null ? portOverride : env.get("TPM_PORT");
-                        p = envPort == null ? -1 : parsePortLenient(envPort);
-                    }
-                    if (p < 0) {
-                        throw new UsageError("--server: no valid port number provided for the TCP socket "
-                                + "(give port= or set TPM_PORT)");
-                    }
-                    if (p >= 0x10000) {
-                        throw new UsageError("--server: TCP port " + p + " outside valid range");
-                    }
-                    data = tcp("--server", o, p);
-                }
-            } else {
-                throw new UsageError("--server: unsupported socket type '" + type + "' (tcp or unixio)");
-            }
-        }
+        String portOverride = raw.port() == null ? null : Integer.toString(ChannelOptions.port("-p/--port", raw.port()));
+        ChannelOptions.Data dataChoice = ChannelOptions.data(raw.server(), portOverride, raw.fd(), env.get("TPM_PORT"));
+        Endpoint data = dataChoice.endpoint();
+        boolean keepConnection = dataChoice.keepConnection();
+        boolean terminate = raw.terminate() || dataChoice.impliesTerminate();
 
         // Control channel.
         Endpoint ctrl = null;
@@ -203,50 +124,13 @@ public final class SocketConfigParser {
             if (raw.mssim()) {
                 throw new UsageError("--ctrl cannot be used with --mssim (the platform port is the data port + 1)");
             }
-            SubOptions o = SubOptions.parse("--ctrl", raw.ctrl(), CTRL);
-            String type = o.string("type", null);
-            if (type == null) {
-                throw new UsageError("--ctrl: missing type= (unixio or tcp)");
-            }
-            if (type.equals("unixio")) {
-                int f = o.integer("fd", -1);
-                int cf = o.integer("clientfd", -1);
-                String path = o.string("path", null);
-                if (f >= 0) {
-                    requireSocket("--ctrl", f);
-                    ctrl = new Endpoint.ListeningFd(f);
-                } else if (cf >= 0) {
-                    requireSocket("--ctrl", cf);
-                    ctrl = new Endpoint.ConnectedFd(cf);
-                } else if (path != null) {
-                    ctrl = new Endpoint.Unix(unixPath("--ctrl", path), o.mode("mode", DEFAULT_SOCKET_MODE),
-                            o.owner("uid"), o.owner("gid"));
-                } else {
-                    throw new UsageError("--ctrl: type=unixio needs path=, fd= or clientfd=");
-                }
-            } else if (type.equals("tcp")) {
-                int f = o.integer("fd", -1);
-                int p = o.integer("port", -1);
-                if (f >= 0) {
-                    requireSocket("--ctrl", f);
-                    ctrl = new Endpoint.ListeningFd(f);
-                } else if (p >= 0) {
-                    if (p >= 0x10000) {
-                        throw new UsageError("--ctrl: TCP port " + p + " outside valid range");
-                    }
-                    ctrl = tcp("--ctrl", o, p);
-                } else {
-                    throw new UsageError("--ctrl: type=tcp needs port= or fd=");
-                }
-            } else {
-                throw new UsageError("--ctrl: unsupported type '" + type + "' (unixio or tcp)");
-            }
+            ctrl = ChannelOptions.ctrl(raw.ctrl());
         }
 
         if (raw.mssim()) {
             if (data == null) {
                 String envPort = env.get("TPM_PORT");
-                data = new Endpoint.Tcp("127.0.0.1", envPort == null ? DEFAULT_PORT : parsePort("TPM_PORT", envPort), null);
+                data = new Endpoint.Tcp("127.0.0.1", envPort == null ? DEFAULT_PORT : ChannelOptions.port("TPM_PORT", envPort), null);
             }
             if (!(data instanceof Endpoint.Tcp)) {
                 throw new UsageError("--mssim needs a TCP listener (--server type=tcp,port=N)");
@@ -256,7 +140,7 @@ public final class SocketConfigParser {
             }
         } else if (embedded) {
             String envPort = env.get("TPM_PORT");
-            int p = envPort == null ? DEFAULT_PORT : parsePort("TPM_PORT", envPort);
+            int p = envPort == null ? DEFAULT_PORT : ChannelOptions.port("TPM_PORT", envPort);
             if (p >= 0xFFFF) {
                 throw new UsageError("TPM_PORT " + p + ": the control port (port + 1) would be outside the valid range");
             }
@@ -296,8 +180,9 @@ public final class SocketConfigParser {
             throw new UsageError("--tpmstate: state directory " + stateDir + " does not exist");
         }
 
-        KeySource key = raw.key() == null ? null : parseKey("--key", raw.key());
-        KeySource migrationKey = raw.migrationKey() == null ? null : parseKey("--migration-key", raw.migrationKey());
+        KeySource key = raw.key() == null ? null : KeyOptions.parse("--key", raw.key());
+        KeySource migrationKey = raw.migrationKey() == null ? null
+                : KeyOptions.parse("--migration-key", raw.migrationKey());
         PidSpec pid = raw.pid() == null ? null : parsePid(raw.pid());
 
         boolean rejectLocality4 = false;
@@ -341,91 +226,6 @@ public final class SocketConfigParser {
                 needInit, startup, raw.daemon(), raw.runAs(), seccomp, embedded && !raw.mssim());
     }
 
-    private static Endpoint.Tcp tcp(String option, SubOptions o, int port) throws UsageError {
-        String bindaddr = o.string("bindaddr", "127.0.0.1");
-        String ifname = o.string("ifname", null);
-        if (!bindaddr.contains(":") && !bindaddr.matches("\\d{1,3}(\\.\\d{1,3}){3}")) {
-            throw new UsageError(option + ": could not parse the bind address '" + bindaddr
-                    + "' (a numeric IPv4 or IPv6 address)");
-        }
-        return new Endpoint.Tcp(bindaddr, port, ifname);
-    }
-
-    /** sun_path holds 108 bytes including the terminating NUL. */
-    private static Path unixPath(String option, String path) throws UsageError {
-        if (path.getBytes(java.nio.charset.StandardCharsets.UTF_8).length >= 108) {
-            throw new UsageError(option + ": path for the UnixIO socket is too long (at most 107 bytes): " + path);
-        }
-        return Path.of(path);
-    }
-
-    private static void requireSocket(String option, int fd) throws UsageError {
-        if (InheritedFd.kind(fd) != InheritedFd.Kind.SOCKET) {
-            throw new UsageError(option + ": bad file descriptor " + fd + " (not an open socket)");
-        }
-    }
-
-    private KeySource parseKey(String option, String text) throws UsageError {
-        SubOptions o = SubOptions.parse(option, text, KEY);
-        String file = o.string("file", null);
-        int fd = o.integer("fd", -1);
-        String pwdfile = o.string("pwdfile", null);
-        int pwdfd = o.integer("pwdfd", -1);
-        if (file == null && fd == -1 && pwdfile == null && pwdfd == -1) {
-            throw new UsageError(option + ": one of file=, fd=, pwdfile= or pwdfd= is required");
-        }
-        String formatName = o.string("format", "hex");
-        KeyMaterial.Format format;
-        if (formatName.equals("hex")) {
-            format = KeyMaterial.Format.HEX;
-        } else if (formatName.equals("binary")) {
-            format = KeyMaterial.Format.BINARY;
-        } else {
-            throw new UsageError(option + ": unknown key format '" + formatName + "' (hex or binary)");
-        }
-        String mode = o.string("mode", "aes-128-cbc");
-        int keyBytes;
-        if (mode.equals("aes-cbc") || mode.equals("aes-128-cbc")) {
-            keyBytes = 16;
-        } else if (mode.equals("aes-256-cbc")) {
-            keyBytes = 32;
-        } else {
-            throw new UsageError(option + ": unknown encryption mode '" + mode
-                    + "' (aes-cbc, aes-128-cbc or aes-256-cbc)");
-        }
-        String kdfName = o.string("kdf", "pbkdf2");
-        KeyMaterial.PassphraseKdf kdf;
-        if (kdfName.equals("pbkdf2")) {
-            kdf = KeyMaterial.PassphraseKdf.PBKDF2;
-        } else if (kdfName.equals("sha512")) {
-            kdf = KeyMaterial.PassphraseKdf.SHA512;
-        } else {
-            throw new UsageError(option + ": unknown kdf '" + kdfName + "' (pbkdf2 or sha512)");
-        }
-        boolean remove = o.bool("remove", false);
-        if (file != null) {
-            return new KeySource(KeySource.Kind.FILE, Path.of(file), -1, format, keyBytes, kdf, remove);
-        }
-        if (fd >= 0) {
-            requireOpen(option, fd);
-            return new KeySource(KeySource.Kind.FD, null, fd, format, keyBytes, kdf, remove);
-        }
-        if (pwdfile != null) {
-            return new KeySource(KeySource.Kind.PASSPHRASE_FILE, Path.of(pwdfile), -1, format, keyBytes, kdf, remove);
-        }
-        if (pwdfd < 0) {
-            throw new UsageError(option + ": invalid pwdfd " + pwdfd);
-        }
-        requireOpen(option, pwdfd);
-        return new KeySource(KeySource.Kind.PASSPHRASE_FD, null, pwdfd, format, keyBytes, kdf, remove);
-    }
-
-    private static void requireOpen(String option, int fd) throws UsageError {
-        if (InheritedFd.kind(fd) == InheritedFd.Kind.CLOSED) {
-            throw new UsageError(option + ": file descriptor " + fd + " is not open");
-        }
-    }
-
     private static PidSpec parsePid(String text) throws UsageError {
         SubOptions o = SubOptions.parse("--pid", text, PID);
         String file = o.string("file", null);
@@ -442,40 +242,4 @@ public final class SocketConfigParser {
         return new PidSpec(null, fd);
     }
 
-    private static int parseFd(String option, String text) throws UsageError {
-        try {
-            long v = Long.parseLong(text);
-            if (v < 0 || v > Integer.MAX_VALUE) {
-                throw new NumberFormatException();
-            }
-            return (int) v;
-        } catch (NumberFormatException e) {
-            throw new UsageError(option + ": cannot parse file descriptor '" + text + "'");
-        }
-    }
-
-    private static int parsePort(String option, String text) throws UsageError {
-        try {
-            int p = Integer.parseInt(text.trim());
-            if (p < 0 || p >= 0x10000) {
-                throw new UsageError(option + ": port " + p + " outside valid range");
-            }
-            return p;
-        } catch (NumberFormatException e) {
-            throw new UsageError(option + ": cannot parse port '" + text + "'");
-        }
-    }
-
-    /** swtpm reads TPM_PORT with sscanf("%d"): leading digits count. */
-    private static int parsePortLenient(String text) {
-        var m = java.util.regex.Pattern.compile("^\\s*([+-]?\\d+)").matcher(text);
-        if (!m.find()) {
-            return -1;
-        }
-        try {
-            return Integer.parseInt(m.group(1));
-        } catch (NumberFormatException e) {
-            return -1;
-        }
-    }
 }

@@ -2,7 +2,6 @@ package dev.jvtpm.daemon.cli;
 
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
-import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -23,11 +22,9 @@ public final class SubOptions {
     /** A parameter an option accepts. */
     public record Param(String name, Type type) {}
 
-    private final String option;
     private final Map<String, Object> values;
 
-    private SubOptions(String option, Map<String, Object> values) {
-        this.option = option;
+    private SubOptions(Map<String, Object> values) {
         this.values = values;
     }
 
@@ -68,7 +65,7 @@ public final class SubOptions {
             Object parsed = convert(option, match, value);
             values.putIfAbsent(match.name(), parsed);
         }
-        return new SubOptions(option, values);
+        return new SubOptions(values);
     }
 
     private static Object convert(String option, Param p, String v) throws UsageError {
@@ -179,14 +176,5 @@ public final class SubOptions {
     /** A uid or gid, or null when absent. */
     public Integer owner(String name) {
         return (Integer) values.get(name);
-    }
-
-    /** Parameter names given, for messages. */
-    public List<String> names() {
-        return new ArrayList<>(values.keySet());
-    }
-
-    public String option() {
-        return option;
     }
 }

@@ -8,7 +8,6 @@ import dev.jvtpm.engine.state.StateException;
 import dev.jvtpm.engine.state.StateKey;
 import java.nio.ByteBuffer;
 import java.security.MessageDigest;
-import java.util.Arrays;
 import java.util.Optional;
 
 /**
@@ -125,9 +124,5 @@ final class BlobTransfer {
 
     private static boolean sealedWith(byte[] blob, StateKey key) {
         return SealedEnvelope.keyIdOf(blob).map(id -> MessageDigest.isEqual(id, key.id())).orElse(false);
-    }
-
-    static byte[] copy(byte[] b, int off, int len) {
-        return Arrays.copyOfRange(b, off, off + len);
     }
 }

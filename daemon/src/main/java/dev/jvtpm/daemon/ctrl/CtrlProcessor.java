@@ -14,6 +14,7 @@ import java.net.Socket;
 import java.net.SocketTimeoutException;
 import java.nio.ByteBuffer;
 import java.nio.charset.StandardCharsets;
+import java.util.Arrays;
 
 /**
  * Executes control messages with swtpm 0.7.1's semantics (ctrlchannel_process_fd): the same
@@ -211,7 +212,8 @@ public final class CtrlProcessor {
         if (n < 4) {
             return answer(out, result(PtmResult.BAD_PARAMETER));
         }
-        vtpm.engine().tpm().hashData(BlobTransfer.copy(m.buffer(), CtrlCommand.HEADER + 4, (int) available));
+        int start = CtrlCommand.HEADER + 4;
+        vtpm.engine().tpm().hashData(Arrays.copyOfRange(m.buffer(), start, start + (int) available));
         long remaining = length - available;
         byte[] chunk = new byte[CHUNK];
         socket.setSoTimeout(idleTimeoutMillis);
@@ -228,7 +230,7 @@ public final class CtrlProcessor {
                 answer(out, result(PtmResult.IOERROR));
                 return Outcome.CLOSE;
             }
-            vtpm.engine().tpm().hashData(BlobTransfer.copy(chunk, 0, r));
+            vtpm.engine().tpm().hashData(Arrays.copyOf(chunk, r));
             remaining -= r;
         }
         return answer(out, result(PtmResult.SUCCESS));
