@@ -79,6 +79,29 @@ class ProcessBehaviourTest {
     }
 
     @Test
+    void pidFileByDescriptorIsWrittenAndItsFileRemovedAtExit() throws Exception {
+        Path pid = dir.resolve("by-fd.pid");
+        String javaBin = Path.of(System.getProperty("java.home"), "bin", "java").toString();
+        String script = "exec '" + javaBin + "' -cp '" + DaemonProcess.classpath() + "' dev.jvtpm.daemon.Main socket"
+                + " --tpm2 --tpmstate dir=" + dir + " --ctrl type=unixio,path=" + dir.resolve("ctrl")
+                + " --pid fd=7 7>" + pid;
+        ProcessBuilder pb = new ProcessBuilder("bash", "-c", script).redirectErrorStream(true)
+                .redirectOutput(dir.resolve("out").toFile());
+        pb.environment().put("HOME", dir.toString());
+        Process p = pb.start();
+        try {
+            awaitNonEmpty(pid);
+            assertThat(Files.readString(pid)).isEqualTo(Long.toString(p.pid())); // bash exec'ed java
+            assertThat(ask("ctrl", "00000003", 4)).isEqualTo("00000000");
+            assertThat(p.waitFor(20, java.util.concurrent.TimeUnit.SECONDS)).isTrue();
+            assertThat(p.exitValue()).isZero();
+            assertThat(pid).doesNotExist();
+        } finally {
+            p.destroyForcibly();
+        }
+    }
+
+    @Test
     void aSecondDaemonOnTheSameStateDirectoryIsRefused() throws Exception {
         Path state = Files.createDirectory(dir.resolve("state"));
         try (DaemonProcess first = unixDaemon(state, "c1"); DaemonProcess second = unixDaemon(state, "c2")) {
@@ -137,6 +160,44 @@ class ProcessBehaviourTest {
         }
         try (DaemonProcess d = unixDaemon(state, "c3", "--key", "file=" + keyA)) {
             assertThat(ask("c3", "00000002 00000000", 4)).as("the right key still opens it").isEqualTo("00000000");
+        }
+    }
+
+    @Test
+    void keysFromPipeDescriptorsAsLibvirtPassesThem() throws Exception {
+        // libvirt writes the secret into a pipe and passes its read end as pwdfd=N
+        Path state = Files.createDirectory(dir.resolve("state"));
+        String javaBin = Path.of(System.getProperty("java.home"), "bin", "java").toString();
+        String script = "exec '" + javaBin + "' -cp '" + DaemonProcess.classpath() + "' dev.jvtpm.daemon.Main socket"
+                + " --tpm2 --tpmstate dir=" + state + " --ctrl type=unixio,path=" + dir.resolve("c1")
+                + " --key pwdfd=5,mode=aes-256-cbc --migration-key fd=6,mode=aes-128-cbc"
+                + " 5< <(printf 'vm secret\\n') 6< <(printf 00112233445566778899aabbccddeeff)";
+        ProcessBuilder pb = new ProcessBuilder("bash", "-c", script).redirectErrorStream(true)
+                .redirectOutput(dir.resolve("c1.out").toFile());
+        pb.environment().put("HOME", dir.toString());
+        Process p = pb.start();
+        try {
+            long deadline = System.nanoTime() + DaemonProcess.START_TIMEOUT.toNanos();
+            while (true) {
+                try (Wire c = Wire.unix(dir.resolve("c1"))) {
+                    assertThat(c.exchange("00000002 00000000", 4)).isEqualTo("00000000");
+                    assertThat(c.exchange("0000000f", 8)).as("file key and migration key").isEqualTo("0000000000000003");
+                    assertThat(c.exchange("00000003", 4)).isEqualTo("00000000");
+                    break;
+                } catch (IOException notYet) {
+                    assertThat(p.isAlive()).as(Files.readString(dir.resolve("c1.out"))).isTrue();
+                    assertThat(System.nanoTime()).isLessThan(deadline);
+                    Thread.sleep(20);
+                }
+            }
+            assertThat(p.waitFor(20, java.util.concurrent.TimeUnit.SECONDS)).isTrue();
+        } finally {
+            p.destroyForcibly();
+        }
+        // the same passphrase from a file gives the same key: the state opens
+        Path pwd = Files.writeString(dir.resolve("pwd"), "vm secret\n");
+        try (DaemonProcess again = unixDaemon(state, "c2", "--key", "pwdfile=" + pwd + ",mode=aes-256-cbc")) {
+            assertThat(ask("c2", "00000002 00000000", 4)).isEqualTo("00000000");
         }
     }
 
@@ -207,10 +268,11 @@ class ProcessBehaviourTest {
     @Test
     void seccompIsAcceptedAndTheMissingFilterIsLogged() throws Exception {
         try (DaemonProcess d = unixDaemon(dir, "ctrl", "--seccomp", "action=kill", "--log",
-                "file=" + dir.resolve("s.log") + ",level=2")) {
+                "file=" + dir.resolve("s.log") + ",level=2,prefix=vm1: ")) {
             assertThat(ask("ctrl", "00000001", 8)).isEqualTo("000000000000ffff");
-            assertThat(Files.readString(dir.resolve("s.log")))
-                    .contains("no seccomp syscall filter is installed (--seccomp action=kill");
+            String log = Files.readString(dir.resolve("s.log"));
+            assertThat(log).contains("vm1: no seccomp syscall filter is installed (--seccomp action=kill");
+            assertThat(log.lines()).allMatch(l -> l.startsWith("vm1: "));
         }
     }
 
