@@ -137,16 +137,20 @@ public final class CtrlProcessor {
                 return simpleRunningCommand(cmd, n, out);
             case CtrlCommand.HASH_DATA:
                 return hashData(m, socket, in, out);
-            case CtrlCommand.GET_STATEBLOB:
+            case CtrlCommand.GET_STATEBLOB: {
+                byte[] response;
                 synchronized (vtpm) {
                     if (!vtpm.running()) {
-                        return answer(out, result(PtmResult.BAD_ORDINAL));
+                        response = result(PtmResult.BAD_ORDINAL);
+                    } else if (n < 12) {
+                        response = result(PtmResult.BAD_PARAMETER);
+                    } else {
+                        response = BlobTransfer.get(vtpm, m.bodyU32(0), m.bodyU32(4), m.bodyU32(8));
                     }
-                    if (n < 12) {
-                        return answer(out, result(PtmResult.BAD_PARAMETER));
-                    }
-                    return answer(out, BlobTransfer.get(vtpm, m.bodyU32(0), m.bodyU32(4), m.bodyU32(8)));
                 }
+                // written without holding the TPM: a client slow to read must not stall the data channel
+                return answer(out, response);
+            }
             case CtrlCommand.SET_STATEBLOB:
                 return setStateBlob(m, socket, in, out);
             case CtrlCommand.GET_CONFIG: {
