@@ -38,6 +38,7 @@ public final class StartupLatency {
         String[][] variants = {
             {"unix ctrl, CDS", "1", "unix"}, {"unix ctrl, no CDS", "0", "unix"},
             {"tcp defaults, CDS", "1", "tcp"}, {"tcp defaults, no CDS", "0", "tcp"},
+            {"swtpm 0.7.1 unix ctrl", "swtpm", "unix"},
         };
         System.out.printf(Locale.ROOT, "process start -> control socket connectable, %d runs each "
                 + "(wall time; CPU = user+system time of all the process's threads until then)%n", runs);
@@ -45,7 +46,8 @@ public final class StartupLatency {
             long[] ms = new long[runs];
             long[] cpu = new long[runs];
             for (int i = 0; i < runs; i++) {
-                long[] r = measure(launcher, Map.of("JVTPM_CDS", v[1]), v[2].equals("unix"));
+                long[] r = v[1].equals("swtpm") ? measure("swtpm", Map.of(), true)
+                        : measure(launcher, Map.of("JVTPM_CDS", v[1]), v[2].equals("unix"));
                 ms[i] = r[0];
                 cpu[i] = r[1];
             }
