@@ -26,13 +26,17 @@ public final class Vtpm {
     private static final byte[] FATAL = CommandDispatcher.errorResponse(TpmRc.FAILURE);
 
     private final CompletableFuture<Engine> ready;
+    /** Without not-need-init the TPM stays off until CMD_INIT, so an engine still being assembled is simply off. */
+    private final boolean needInit;
     private final boolean rejectLocality4;
     private final boolean allowSetLocality;
     private final DaemonLog log;
     private int locality;
 
-    public Vtpm(CompletableFuture<Engine> ready, boolean rejectLocality4, boolean allowSetLocality, DaemonLog log) {
+    public Vtpm(CompletableFuture<Engine> ready, boolean needInit, boolean rejectLocality4, boolean allowSetLocality,
+                DaemonLog log) {
         this.ready = ready;
+        this.needInit = needInit;
         this.rejectLocality4 = rejectLocality4;
         this.allowSetLocality = allowSetLocality;
         this.log = log;
@@ -80,6 +84,9 @@ public final class Vtpm {
      * the in-band SetLocality vendor command as swtpm handles it, otherwise the engine's answer.
      */
     public synchronized byte[] execute(byte[] command) {
+        if (offWhileAssembling()) {
+            return FATAL.clone();
+        }
         Engine e = engine();
         if (!e.tpm().isRunning()) {
             return FATAL.clone();
@@ -98,7 +105,7 @@ public final class Vtpm {
      * libtpms unchecked.
      */
     public synchronized byte[] executePrefixed(byte[] command, int prefixLocality) {
-        if (!engine().tpm().isRunning()) {
+        if (offWhileAssembling() || !engine().tpm().isRunning()) {
             return FATAL.clone();
         }
         if (!localityAllowed(prefixLocality)) {
@@ -114,6 +121,15 @@ public final class Vtpm {
             return CommandDispatcher.errorResponse(TpmRc.LOCALITY);
         }
         return engine().tpm().execute(command, commandLocality);
+    }
+
+    /**
+     * QEMU probes the data channel before CMD_INIT and gives the answer one second; the engine's
+     * crypto self-tests may still be running then on a loaded host. Until CMD_INIT the TPM is off
+     * whatever the engine's progress, so the probe is answered without waiting for it.
+     */
+    private boolean offWhileAssembling() {
+        return needInit && !ready.isDone();
     }
 
     /** TPM2_SetLocality (vendor 0x20001000) as swtpm 0.7.1 built with vTPM proxy support answers it. */

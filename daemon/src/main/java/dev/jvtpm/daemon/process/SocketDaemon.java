@@ -146,7 +146,7 @@ public final class SocketDaemon {
         }, "jvtpm-engine");
         assembler.setDaemon(true);
         assembler.start();
-        Vtpm vtpm = new Vtpm(ready, config.rejectLocality4(), config.allowSetLocality(), log);
+        Vtpm vtpm = new Vtpm(ready, config.needInit(), config.rejectLocality4(), config.allowSetLocality(), log);
         termination.onCleanup(() -> {
             if (ready.isDone() && !ready.isCompletedExceptionally()) {
                 vtpm.powerOff();
