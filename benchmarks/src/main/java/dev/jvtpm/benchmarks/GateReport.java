@@ -137,7 +137,7 @@ final class GateReport {
         return sb.append('"').toString();
     }
 
-    /** Horizontal bars of measured ratios (log scale), each with its minimum marked. */
+    /** Horizontal bars of measured ratios on a log scale from 1/4, each with its minimum marked. */
     static BufferedImage chart(List<Outcome> outcomes) {
         int rowH = 28;
         int left = 230;
@@ -148,31 +148,35 @@ final class GateReport {
         g.setRenderingHint(RenderingHints.KEY_ANTIALIASING, RenderingHints.VALUE_ANTIALIAS_ON);
         g.setColor(Color.WHITE);
         g.fillRect(0, 0, width, height);
-        double max = 1;
+        double floor = 0.25;
+        double max = 2;
         for (Outcome o : outcomes) {
             max = Math.max(max, Double.isNaN(o.ratio()) ? o.gate().minimum() : Math.max(o.ratio(), o.gate().minimum()));
         }
-        double logMax = Math.log10(max * 1.5);
+        double span = Math.log10(max * 1.5) - Math.log10(floor);
         int plot = width - left - 80;
+        java.util.function.DoubleToIntFunction x = r ->
+                left + (int) (plot * (Math.log10(Math.max(floor, r)) - Math.log10(floor)) / span);
         g.setFont(new Font(Font.SANS_SERIF, Font.BOLD, 13));
         g.setColor(Color.BLACK);
-        g.drawString("chain vs pure-Java speed-up (log scale); black tick = gate minimum", 10, 20);
+        g.drawString("numerator / denominator, log scale (grey line = 1x, black tick = gate minimum)", 10, 20);
+        g.setColor(Color.LIGHT_GRAY);
+        g.drawLine(x.applyAsInt(1), 32, x.applyAsInt(1), height - 10);
         g.setFont(new Font(Font.SANS_SERIF, Font.PLAIN, 12));
         for (int i = 0; i < outcomes.size(); i++) {
             Outcome o = outcomes.get(i);
             int y = 40 + i * rowH;
             g.setColor(Color.BLACK);
             g.drawString(o.gate().name(), 10, y + 16);
-            double r = Double.isNaN(o.ratio()) ? 1 : Math.max(1, o.ratio());
-            int w = (int) (plot * Math.log10(r) / logMax);
+            int end = Double.isNaN(o.ratio()) ? left : x.applyAsInt(o.ratio());
             g.setColor(o.pass() ? new Color(0x4caf50) : new Color(0xe53935));
-            g.fillRect(left, y + 4, Math.max(2, w), rowH - 10);
+            g.fillRect(left, y + 4, Math.max(2, end - left), rowH - 10);
             g.setColor(Color.BLACK);
-            int mx = left + (int) (plot * Math.log10(Math.max(1, o.gate().minimum())) / logMax);
+            int mx = x.applyAsInt(o.gate().minimum());
             g.setStroke(new BasicStroke(3));
             g.drawLine(mx, y + 1, mx, y + rowH - 3);
-            g.drawString(Double.isNaN(o.ratio()) ? "not measured" : String.format(Locale.ROOT, "%.1fx", o.ratio()),
-                    left + Math.max(2, w) + 6, y + 16);
+            g.drawString(Double.isNaN(o.ratio()) ? "not measured" : String.format(Locale.ROOT, "%.2fx", o.ratio()),
+                    Math.max(end, mx) + 6, y + 16);
         }
         g.dispose();
         return img;
