@@ -3,8 +3,10 @@ package dev.jvtpm.engine;
 import dev.jvtpm.engine.command.CommandDispatcher;
 import dev.jvtpm.engine.command.CommandTable;
 import dev.jvtpm.engine.command.StandardCommands;
+import dev.jvtpm.engine.core.FailureCode;
 import dev.jvtpm.engine.core.Lifecycle;
 import dev.jvtpm.engine.core.TpmCore;
+import dev.jvtpm.engine.crypto.SelfTestFailure;
 import dev.jvtpm.engine.state.BlobKind;
 import dev.jvtpm.engine.state.StateBlobCodec;
 import dev.jvtpm.engine.state.StateException;
@@ -47,6 +49,11 @@ public final class Tpm {
 
     public TpmConfig config() {
         return config;
+    }
+
+    /** The engine internals, for tests in this package's test tree (never public). */
+    TpmCore core() {
+        return core;
     }
 
     /** The commands this TPM implements (what GetCapability reports). */
@@ -134,24 +141,36 @@ public final class Tpm {
 
     // ---- DRTM / TIS platform signals ----
 
+    /** _TPM_Hash_Start (TIS/CRB locality-4 hash interface; swtpm CMD_HASH_START). */
     public synchronized void hashStart() {
-        if (running) {
-            Lifecycle.hashStart(core);
-            persistIfDirty();
-        }
+        signal(() -> Lifecycle.hashStart(core));
     }
 
+    /** _TPM_Hash_Data: ignored when no hash sequence is open. */
     public synchronized void hashData(byte[] data) {
-        if (running) {
-            Lifecycle.hashData(core, data);
-        }
+        signal(() -> Lifecycle.hashData(core, data));
     }
 
+    /** _TPM_Hash_End: extends PCR 17 (after Startup) or PCR 0 (H-CRTM, before Startup). */
     public synchronized void hashEnd() {
-        if (running) {
-            Lifecycle.hashEnd(core);
-            persistIfDirty();
+        signal(() -> Lifecycle.hashEnd(core));
+    }
+
+    /**
+     * Runs a platform signal. Signals have no response: a TPM that is off or in failure mode
+     * ignores them, and a self-test failure they trigger puts the TPM in failure mode.
+     */
+    private void signal(Runnable action) {
+        if (!running || core.failureMode) {
+            return;
         }
+        try {
+            action.run();
+        } catch (SelfTestFailure e) {
+            core.enterFailureMode(FailureCode.SELF_TEST, "SelfTest", e.getMessage());
+            return;
+        }
+        persistIfDirty();
     }
 
     /** The TIS "tpmEstablished" bit. */

@@ -10,7 +10,17 @@ public record TpmIdentity(
         String vendor1, String vendor2, String vendor3, String vendor4,
         int firmwareVersion1, int firmwareVersion2,
         String model,
-        int specLevel, int specRevision, int specDayOfYear, int specYear) {
+        int specLevel, int specRevision, int specDayOfYear, int specYear,
+        PlatformSpec platformSpec) {
+
+    /**
+     * The platform-specific specification the TPM claims (TPM_PT_PS_FAMILY_INDICATOR, _LEVEL,
+     * _REVISION, _DAY_OF_YEAR, _YEAR).
+     */
+    public record PlatformSpec(int family, int level, int revision, int dayOfYear, int year) {
+        /** TCG PC Client Platform TPM Profile (family TPM_PS_PC = 1), revision 1.05. */
+        public static final PlatformSpec PC_CLIENT = new PlatformSpec(1, 0, 105, 0, 0);
+    }
 
     public TpmIdentity {
         if (manufacturer.length() > 4 || vendor1.length() > 4 || vendor2.length() > 4
@@ -19,16 +29,23 @@ public record TpmIdentity(
         }
     }
 
-    /** jvtpm's own identity: manufacturer "JVTP", firmware 0.1, spec 1.59 (2019, day 312). */
+    /**
+     * jvtpm's own identity: manufacturer "JVTP", firmware 0.1, spec 1.59 (2019, day 312), PC Client
+     * platform profile.
+     */
     public static TpmIdentity jvtpm() {
         return new TpmIdentity("JVTP", "jvtp", "m", "", "", 0x00000001, 0x00000000, "jvtpm",
-                0, 159, 312, 2019);
+                0, 159, 312, 2019, PlatformSpec.PC_CLIENT);
     }
 
-    /** The values swtpm 0.7.1 / libtpms 0.9 report ("IBM", "SW  TPM", firmware 2019-10-23, spec 1.64). */
+    /**
+     * The values swtpm 0.7.1 / libtpms 0.9 report ("IBM", "SW  TPM", firmware 2019-10-23, spec 1.64).
+     * libtpms reports the library specification again as its platform specification ("2.0",
+     * level 0, revision 164, day 75 of 2021).
+     */
     public static TpmIdentity swtpmCompatible() {
         return new TpmIdentity("IBM", "SW  ", " TPM", "", "", 0x20191023, 0x00163636, "swtpm",
-                0, 164, 75, 2021);
+                0, 164, 75, 2021, new PlatformSpec(0x322E3000, 0, 164, 75, 2021));
     }
 
     /** A 4-character string as the big-endian u32 GetCapability returns (padded with NULs). */

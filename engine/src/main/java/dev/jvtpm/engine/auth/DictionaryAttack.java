@@ -38,8 +38,11 @@ public final class DictionaryAttack {
         if (entity.handle() == TpmHandles.RH_LOCKOUT) {
             core.gp.lockoutAuthEnabled = false;
             core.go.lockoutTimer = core.clock.time();
-        } else if (core.gp.recoveryTime != 0 || core.gp.failedTries < core.gp.maxTries) {
-            core.gp.failedTries++;
+        } else {
+            // recoveryTime 0 disables DA protection: failures are not counted (IncrementLockout).
+            if (core.gp.recoveryTime != 0) {
+                core.gp.failedTries++;
+            }
             core.go.selfHealTimer = core.clock.time();
         }
         core.markPersistentDirty();

@@ -1,5 +1,6 @@
 package dev.jvtpm.engine.auth;
 
+import dev.jvtpm.engine.command.AuthRole;
 import dev.jvtpm.engine.core.HierarchyPolicy;
 
 /** Something a handle refers to, as authorization sees it. */
@@ -16,4 +17,25 @@ public interface Entity {
 
     /** Failures count against dictionary-attack protection. */
     boolean daProtected();
+
+    /**
+     * IsPolicySessionRequired (Part 1 §19.7): only a policy session may authorize {@code role}.
+     * DUP always needs a policy; ADMIN does unless an object's adminWithPolicy is clear.
+     */
+    default boolean policyRequired(AuthRole role) {
+        return role == AuthRole.DUP || role == AuthRole.ADMIN;
+    }
+
+    /**
+     * IsAuthValueAvailable: a password or HMAC session may authorize {@code role} for command
+     * {@code commandCode} (objects need userWithAuth for USER, NV indexes AUTHREAD/AUTHWRITE...).
+     */
+    default boolean authValueAvailable(int commandCode, AuthRole role) {
+        return true;
+    }
+
+    /** IsAuthPolicyAvailable: a policy session may authorize this entity (it has a policy to match). */
+    default boolean authPolicyAvailable(int commandCode, AuthRole role) {
+        return authPolicy().digest().length != 0;
+    }
 }

@@ -1,6 +1,7 @@
 package dev.jvtpm.engine.auth;
 
 import dev.jvtpm.engine.core.TpmCore;
+import dev.jvtpm.engine.object.LoadedObject;
 import dev.jvtpm.engine.types.TpmHandles;
 import dev.jvtpm.engine.wire.TpmException;
 import dev.jvtpm.engine.wire.TpmRc;
@@ -21,8 +22,13 @@ public final class EntityResolver {
                 return PermanentEntity.of(core, handle);
             case TpmHandles.HT_PCR:
                 return PermanentEntity.of(core, handle);
-            case TpmHandles.HT_TRANSIENT:
-                throw new TpmException(TpmRc.REFERENCE_H0 + index);
+            case TpmHandles.HT_TRANSIENT: {
+                LoadedObject o = core.objects.get(handle);
+                if (o == null) {
+                    throw new TpmException(TpmRc.REFERENCE_H0 + index);
+                }
+                return new ObjectEntity(handle, o);
+            }
             case TpmHandles.HT_HMAC_SESSION:
             case TpmHandles.HT_POLICY_SESSION:
                 if (!core.sessions().isLoaded(handle)) {
@@ -30,11 +36,28 @@ public final class EntityResolver {
                 }
                 throw TpmException.handle(index + 1, TpmRc.HANDLE);
             case TpmHandles.HT_PERSISTENT:
+                throw persistentNotFound(core, handle, index);
             case TpmHandles.HT_NV_INDEX:
                 throw TpmException.handle(index + 1, TpmRc.HANDLE);
             default:
                 throw TpmException.handle(index + 1, TpmRc.VALUE);
         }
+    }
+
+    /**
+     * ObjectLoadEvict's checks before it looks a persistent object up, in its order: the
+     * hierarchy of the handle range must be enabled, then a free object slot must exist to load
+     * it into (TPM_RC_OBJECT_MEMORY, no handle number), and only then is a missing object
+     * TPM_RC_HANDLE. No persistent objects exist yet (EvictControl is not implemented), so the
+     * lookup always fails.
+     */
+    private static TpmException persistentNotFound(TpmCore core, int handle, int index) {
+        boolean platformRange = Integer.compareUnsigned(handle, TpmHandles.PLATFORM_PERSISTENT) >= 0;
+        boolean enabled = platformRange ? core.phEnable : core.gc.shEnable;
+        if (enabled && core.objects.freeSlots() == 0) {
+            return new TpmException(TpmRc.OBJECT_MEMORY);
+        }
+        return TpmException.handle(index + 1, TpmRc.HANDLE);
     }
 
     private static void checkHierarchyEnabled(TpmCore core, int handle, int index) throws TpmException {

@@ -1,5 +1,6 @@
 package dev.jvtpm.engine.auth;
 
+import dev.jvtpm.engine.command.AuthRole;
 import dev.jvtpm.engine.command.CommandDescriptor;
 import dev.jvtpm.engine.core.TpmCore;
 import dev.jvtpm.engine.types.HashAlg;
@@ -60,6 +61,9 @@ public final class SessionProcessor {
                 }
                 byte[] nonce = area.tpm2b(HashAlg.MAX_DIGEST_SIZE);
                 int attrs = area.u8();
+                if ((attrs & SessionEntry.RESERVED) != 0) {
+                    throw new TpmException(TpmRc.RESERVED_BITS);
+                }
                 byte[] hmac = area.tpm2b(HashAlg.MAX_DIGEST_SIZE);
                 s = new SessionEntry(handle, nonce, attrs, hmac);
             } catch (TpmException e) {
@@ -119,15 +123,36 @@ public final class SessionProcessor {
                 if (e == null) {
                     throw TpmException.session(n, TpmRc.HANDLE);
                 }
-                DictionaryAttack.checkLockedOut(core, e);
-                if (!MessageDigest.isEqual(stripTrailingZeros(e.authValue()), stripTrailingZeros(s.hmac()))) {
-                    throw TpmException.session(n, DictionaryAttack.recordFailure(core, e));
-                }
+                checkPassword(core, d, d.handles().get(i).role(), s, e, n);
             } else {
                 core.sessions().authorize(core, d, s, e, n);
             }
         }
     }
+
+    /**
+     * CheckAuthSession for a password session, in the reference's order: physical presence for
+     * platform authorization of PP commands, dictionary-attack lockout, policy-only roles
+     * (TPM_RC_AUTH_TYPE), entities whose authValue cannot be used (TPM_RC_AUTH_UNAVAILABLE), then
+     * the comparison with trailing zeros stripped on both sides.
+     */
+    private static void checkPassword(TpmCore core, CommandDescriptor d, AuthRole role, SessionEntry s, Entity e,
+                                      int n) throws TpmException {
+        if (e.handle() == TpmHandles.RH_PLATFORM && core.gp.ppCommands.contains(d.code()) && !core.physicalPresence) {
+            throw TpmException.session(n, TpmRc.PP);
+        }
+        DictionaryAttack.checkLockedOut(core, e);
+        if (e.policyRequired(role)) {
+            throw new TpmException(TpmRc.AUTH_TYPE);
+        }
+        if (!e.authValueAvailable(d.code(), role)) {
+            throw new TpmException(TpmRc.AUTH_UNAVAILABLE);
+        }
+        if (!MessageDigest.isEqual(stripTrailingZeros(e.authValue()), stripTrailingZeros(s.hmac()))) {
+            throw TpmException.session(n, DictionaryAttack.recordFailure(core, e));
+        }
+    }
+
 
     /** Writes the response authorization area (after the response parameters). */
     public void writeResponse(TpmCore core, TpmWriter w) {

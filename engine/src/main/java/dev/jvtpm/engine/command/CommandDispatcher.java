@@ -3,7 +3,9 @@ package dev.jvtpm.engine.command;
 import dev.jvtpm.engine.auth.Entity;
 import dev.jvtpm.engine.auth.EntityResolver;
 import dev.jvtpm.engine.auth.SessionProcessor;
+import dev.jvtpm.engine.core.FailureCode;
 import dev.jvtpm.engine.core.TpmCore;
+import dev.jvtpm.engine.crypto.SelfTestFailure;
 import dev.jvtpm.engine.state.BlobKind;
 import dev.jvtpm.engine.state.StateBlobCodec;
 import dev.jvtpm.engine.state.StateException;
@@ -39,11 +41,18 @@ public final class CommandDispatcher {
     }
 
     public byte[] execute(TpmCore core, byte[] command) {
+        if (core.failureMode) {
+            return FailureMode.respond(core, command);
+        }
         byte[] response;
         try {
             response = run(core, command);
         } catch (TpmException e) {
             response = errorResponse(e.rc());
+        } catch (SelfTestFailure e) {
+            LOG.log(Level.SEVERE, "algorithm self-test failed; entering failure mode", e);
+            core.enterFailureMode(FailureCode.SELF_TEST, "SelfTest", e.getMessage());
+            response = errorResponse(TpmRc.FAILURE);
         } catch (RuntimeException e) {
             LOG.log(Level.SEVERE, "internal error executing command; entering failure mode", e);
             core.enterFailureMode("internal error: " + e);
@@ -69,13 +78,16 @@ public final class CommandDispatcher {
 
     private byte[] run(TpmCore core, byte[] bytes) throws TpmException {
         core.clock.update(core.go);
-        // Any command ends an open _TPM_Hash_Start sequence.
-        core.drtm = null;
+        // Any command ends an open _TPM_Hash_Start sequence (ObjectTerminateEvent).
+        core.objects.endDrtm();
 
         TpmReader r = new TpmReader(bytes);
         int tag = r.u16();
         if (tag != TpmSt.NO_SESSIONS && tag != TpmSt.SESSIONS) {
-            throw new TpmException(TpmRc.BAD_TAG);
+            // TPMI_ST_COMMAND_TAG unmarshals a TPM_ST first: a value that is no structure tag at
+            // all (such as TPM 1.2's 0x00C1) is TPM_RC_VALUE, as swtpm/libtpms answer it; only a
+            // real TPM_ST that is not a command tag is TPM_RC_BAD_TAG.
+            throw new TpmException(TpmSt.isStructureTag(tag) ? TpmRc.BAD_TAG : TpmRc.VALUE);
         }
         int size = r.u32();
         if (size != bytes.length || size > core.bufferSize) {
@@ -85,9 +97,6 @@ public final class CommandDispatcher {
         Command<?, ?> command = table.get(code);
         if (command == null) {
             throw new TpmException(TpmRc.COMMAND_CODE);
-        }
-        if (core.failureMode && code != TpmCc.GET_TEST_RESULT && code != TpmCc.GET_CAPABILITY) {
-            throw new TpmException(TpmRc.FAILURE);
         }
         if (core.started == (code == TpmCc.STARTUP)) {
             throw new TpmException(TpmRc.INITIALIZE);

@@ -2,6 +2,8 @@ package dev.jvtpm.engine.command;
 
 import static dev.jvtpm.engine.types.TpmHandles.*;
 
+import dev.jvtpm.engine.auth.SessionTable;
+import dev.jvtpm.engine.object.ObjectStore;
 import dev.jvtpm.engine.pcr.PcrAttributes;
 
 /** The handle interface types of Part 2 that commands use. "+NULL" variants accept TPM_RH_NULL. */
@@ -38,8 +40,12 @@ public final class HandleTypes {
     public static final HandleType NV_AUTH = PROVISION.or(HandleType.range(HT_NV_INDEX, 0xFFFFFF));
     /** TPMI_RH_NV_INDEX. */
     public static final HandleType NV_INDEX = HandleType.range(HT_NV_INDEX, 0xFFFFFF);
-    /** TPMI_DH_OBJECT: a transient or persistent object. */
-    public static final HandleType OBJECT = HandleType.range(HT_TRANSIENT, 0xFFFFFF).or(HandleType.range(HT_PERSISTENT, 0xFFFFFF));
+    /**
+     * TPMI_DH_OBJECT: a transient or persistent object. Only the transient handles of existing
+     * slots unmarshal (TRANSIENT_FIRST..TRANSIENT_LAST, as libtpms); others are TPM_RC_VALUE.
+     */
+    public static final HandleType OBJECT = HandleType.range(HT_TRANSIENT, ObjectStore.MAX_LOADED_OBJECTS - 1)
+            .or(HandleType.range(HT_PERSISTENT, 0xFFFFFF));
     /** TPMI_DH_OBJECT+. */
     public static final HandleType OBJECT_OR_NULL = OBJECT.or(HandleType.of(RH_NULL));
     /** TPMI_DH_PERSISTENT. */
@@ -48,6 +54,10 @@ public final class HandleTypes {
     public static final HandleType POLICY_SESSION = HandleType.range(HT_POLICY_SESSION, 0xFFFFFF);
     /** TPMI_SH_HMAC. */
     public static final HandleType HMAC_SESSION = HandleType.range(HT_HMAC_SESSION, 0xFFFFFF);
+    /** TPMI_DH_CONTEXT: a transient object or a session (handles of existing slots only). */
+    public static final HandleType CONTEXT = HandleType.range(HT_TRANSIENT, ObjectStore.MAX_LOADED_OBJECTS - 1)
+            .or(HandleType.range(HT_HMAC_SESSION, SessionTable.MAX_ACTIVE_SESSIONS - 1))
+            .or(HandleType.range(HT_POLICY_SESSION, SessionTable.MAX_ACTIVE_SESSIONS - 1));
     /** TPMI_DH_ENTITY: anything that can carry an authorization. */
     public static final HandleType ENTITY = HandleType.of(RH_OWNER, RH_ENDORSEMENT, RH_PLATFORM, RH_LOCKOUT)
             .or(OBJECT).or(NV_INDEX).or(PCR);

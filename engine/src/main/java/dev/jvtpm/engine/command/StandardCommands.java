@@ -1,12 +1,30 @@
 package dev.jvtpm.engine.command;
 
 import dev.jvtpm.engine.command.capability.GetCapability;
-import dev.jvtpm.engine.command.pcr.PcrRead;
+import dev.jvtpm.engine.command.capability.TestParms;
+import dev.jvtpm.engine.command.clock.ClockRateAdjust;
+import dev.jvtpm.engine.command.clock.ClockSet;
+import dev.jvtpm.engine.command.clock.ReadClock;
+import dev.jvtpm.engine.command.context.FlushContext;
+import dev.jvtpm.engine.command.hash.EventSequenceComplete;
+import dev.jvtpm.engine.command.hash.Hash;
+import dev.jvtpm.engine.command.hash.HashSequenceStart;
+import dev.jvtpm.engine.command.hash.SequenceComplete;
+import dev.jvtpm.engine.command.hash.SequenceUpdate;
+import dev.jvtpm.engine.command.hierarchy.HierarchyChangeAuth;
+import dev.jvtpm.engine.command.hierarchy.HierarchyControl;
+import dev.jvtpm.engine.command.pcr.PcrAllocate;
+import dev.jvtpm.engine.command.pcr.PcrEvent;
 import dev.jvtpm.engine.command.pcr.PcrExtend;
+import dev.jvtpm.engine.command.pcr.PcrRead;
+import dev.jvtpm.engine.command.pcr.PcrReset;
 import dev.jvtpm.engine.command.random.GetRandom;
 import dev.jvtpm.engine.command.random.StirRandom;
 import dev.jvtpm.engine.command.startup.Shutdown;
 import dev.jvtpm.engine.command.startup.Startup;
+import dev.jvtpm.engine.command.testing.GetTestResult;
+import dev.jvtpm.engine.command.testing.IncrementalSelfTest;
+import dev.jvtpm.engine.command.testing.SelfTest;
 import java.util.ArrayList;
 import java.util.List;
 
@@ -22,14 +40,38 @@ public final class StandardCommands {
         // Part 3 §9 Start-up
         all.add(new Startup());
         all.add(new Shutdown());
+        // Part 3 §10 Testing
+        all.add(new SelfTest());
+        all.add(new IncrementalSelfTest());
+        all.add(new GetTestResult());
+        // Part 3 §15 Symmetric Primitives (TPM2_Hash)
+        all.add(new Hash());
         // Part 3 §16 Random Number Generator
         all.add(new GetRandom());
         all.add(new StirRandom());
+        // Part 3 §17 Hash/HMAC/Event Sequences
+        all.add(new HashSequenceStart());
+        all.add(new SequenceUpdate());
+        all.add(new SequenceComplete());
+        all.add(new EventSequenceComplete());
         // Part 3 §22 Integrity Collection (PCR)
-        all.add(new PcrRead());
         all.add(new PcrExtend());
+        all.add(new PcrEvent());
+        all.add(new PcrRead());
+        all.add(new PcrAllocate());
+        all.add(new PcrReset());
+        // Part 3 §24 Hierarchy Commands
+        all.add(new HierarchyControl());
+        all.add(new HierarchyChangeAuth());
+        // Part 3 §28 Context Management
+        all.add(new FlushContext());
+        // Part 3 §29 Clocks and Timers
+        all.add(new ReadClock());
+        all.add(new ClockSet());
+        all.add(new ClockRateAdjust());
         // Part 3 §30 Capability Commands
         all.add(new GetCapability());
+        all.add(new TestParms());
         return new CommandTable(all);
     }
 

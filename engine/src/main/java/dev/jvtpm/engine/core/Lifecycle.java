@@ -1,5 +1,7 @@
 package dev.jvtpm.engine.core;
 
+import dev.jvtpm.engine.object.EventSequence;
+import dev.jvtpm.engine.pcr.DigestValues;
 import dev.jvtpm.engine.pcr.PcrAttributes;
 import dev.jvtpm.engine.state.BlobKind;
 import dev.jvtpm.engine.state.StateBlobCodec;
@@ -40,9 +42,12 @@ public final class Lifecycle {
         core.started = false;
         core.drtmPreStartup = false;
         core.startupLocality3 = false;
-        core.drtm = null;
+        core.objects.flushAll();
+        core.selfTest.reset();
         core.phEnable = true;
         core.failureMode = false;
+        core.failureCode = FailureCode.NONE;
+        core.failureWhere = "";
         core.failureReason = "";
         core.gc = new StateClearData();
         core.gr = new StateResetData();
@@ -170,6 +175,8 @@ public final class Lifecycle {
         if (kind != StartupKind.RESUME) {
             core.sessions().clear();
         }
+        // ObjectStartup: transient objects never survive TPM2_Startup, not even a Resume.
+        core.objects.flushAll();
         core.savedGc = null;
         core.savedGr = null;
         core.gp.orderlyState = PersistentData.SU_NONE;
@@ -257,9 +264,15 @@ public final class Lifecycle {
         return orderlyState != PersistentData.SU_NONE && orderlyState != PersistentData.SU_DA_USED;
     }
 
-    /** _TPM_Hash_Start: opens an event sequence; the platform sets TPM-established. */
+    /**
+     * _TPM_Hash_Start: opens the DRTM event sequence in an object slot (evicting the lowest
+     * object if all are taken, as the reference does); the platform sets TPM-established.
+     */
     public static void hashStart(TpmCore core) {
-        core.drtm = new DrtmSequence(core.crypto);
+        for (HashAlg alg : HashAlg.values()) {
+            core.selfTest.ensureTested(alg.id());
+        }
+        core.objects.startDrtm(new EventSequence(new byte[0]));
         if (!core.tpmEstablished) {
             core.tpmEstablished = true;
             core.markPersistentDirty();
@@ -268,26 +281,30 @@ public final class Lifecycle {
 
     /** _TPM_Hash_Data: ignored when no sequence is open. */
     public static void hashData(TpmCore core, byte[] data) {
-        if (core.drtm != null) {
-            core.drtm.update(data);
+        EventSequence seq = core.objects.drtm();
+        if (seq != null) {
+            seq.update(data);
         }
     }
 
     /**
-     * _TPM_Hash_End: after Startup, resets PCRs 17-22 and extends PCR 17 (restartCount++);
-     * before Startup, it is an H-CRTM: PCR 0 := 0...04 extended with the digest.
+     * _TPM_Hash_End. After Startup (a DRTM): PCRs resettable from locality 4 (17-22) go to zero,
+     * PCR 17 is extended with the digest of each allocated bank, and restartCount is incremented.
+     * Before Startup (an H-CRTM): PCR 0 := 0...04 extended with the digest. Like the reference,
+     * the resets do not count in pcrUpdateCounter but every bank's extend does.
      */
     public static void hashEnd(TpmCore core) {
-        DrtmSequence seq = core.drtm;
+        EventSequence seq = core.objects.drtm();
         if (seq == null) {
             return;
         }
-        core.drtm = null;
+        core.objects.endDrtm();
         int pcr;
         if (core.started) {
-            for (int p = 17; p <= 22; p++) {
-                core.pcrs.resetToZero(p);
-                core.pcrChanged(p);
+            for (int p = 0; p < PcrAttributes.PCR_COUNT; p++) {
+                if (PcrAttributes.resettableAt(p, 4)) {
+                    core.pcrs.resetToZero(p);
+                }
             }
             pcr = PcrAttributes.DRTM_PCR;
             core.gr.restartCount++;
@@ -295,18 +312,18 @@ public final class Lifecycle {
             pcr = PcrAttributes.HCRTM_PCR;
             core.drtmPreStartup = true;
         }
-        for (HashAlg alg : HashAlg.values()) {
+        for (DigestValues.Digest d : seq.complete(new byte[0])) {
+            HashAlg alg = d.alg();
             if (!core.pcrs.isAllocated(alg, pcr)) {
                 continue;
             }
-            byte[] digest = seq.finish(alg);
             byte[] initial = new byte[alg.digestSize()];
-            if (pcr == PcrAttributes.HCRTM_PCR) {
+            if (!core.started) {
                 initial[initial.length - 1] = 4;
             }
             core.pcrs.set(alg, pcr, initial);
-            core.pcrs.extend(core.crypto, alg, pcr, digest);
+            core.pcrs.extend(core.crypto, alg, pcr, d.digest());
+            core.pcrChanged(pcr);
         }
-        core.pcrChanged(pcr);
     }
 }

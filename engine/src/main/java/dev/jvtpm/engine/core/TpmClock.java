@@ -7,6 +7,10 @@ import dev.jvtpm.engine.TimeSource;
  * the rate set with ClockRateAdjust. Like libtpms, advancing Clock alone does not write NV; the
  * safe flag becomes YES again each time Clock crosses a 2^{@value #UPDATE_INTERVAL_BITS} ms
  * boundary (the moment a hardware TPM would have written it).
+ *
+ * <p>The rate is kept as the reference platform keeps it: a tick period in units where
+ * {@value #NOMINAL} is one millisecond per millisecond, so a slower clock has a larger period
+ * and TPM time = host time × NOMINAL / period, bounded by ±{@value #ADJUST_LIMIT}.
  */
 public final class TpmClock {
     /** NV_CLOCK_UPDATE_INTERVAL: TPM_PT_CLOCK_UPDATE reports this exponent. */
@@ -23,7 +27,7 @@ public final class TpmClock {
     private long lastTick;
     private long time;
     private long fraction;
-    private int rate = NOMINAL;
+    private int period = NOMINAL;
 
     public TpmClock(TimeSource source) {
         this.source = source;
@@ -35,7 +39,7 @@ public final class TpmClock {
         lastTick = source.monotonicMillis();
         time = 0;
         fraction = 0;
-        rate = NOMINAL;
+        period = NOMINAL;
     }
 
     /** Advances Time and Clock to now (called before every command, as TimeUpdateToCurrent). */
@@ -46,9 +50,9 @@ public final class TpmClock {
         if (elapsedTicks <= 0) {
             return;
         }
-        long scaled = elapsedTicks * rate + fraction;
-        long elapsed = scaled / NOMINAL;
-        fraction = scaled % NOMINAL;
+        long scaled = elapsedTicks * NOMINAL + fraction;
+        long elapsed = scaled / period;
+        fraction = scaled % period;
         time += elapsed;
         advanceClock(go, go.clock + elapsed);
     }
@@ -69,12 +73,17 @@ public final class TpmClock {
         this.time = t;
     }
 
-    public int rate() {
-        return rate;
+    /** The tick period: {@value #NOMINAL} at nominal rate, larger when slower. */
+    public int period() {
+        return period;
     }
 
-    /** Applies a ClockRateAdjust step (positive = faster), bounded by ±{@link #ADJUST_LIMIT}. */
+    /**
+     * Applies a ClockRateAdjust step of {@code delta} (one of ±{@value #ADJUST_COARSE},
+     * ±{@value #ADJUST_MEDIUM}, ±{@value #ADJUST_FINE}; positive = faster), bounded by
+     * ±{@value #ADJUST_LIMIT} around nominal.
+     */
     public void adjustRate(int delta) {
-        rate = Math.max(NOMINAL - ADJUST_LIMIT, Math.min(NOMINAL + ADJUST_LIMIT, rate + delta));
+        period = Math.max(NOMINAL - ADJUST_LIMIT, Math.min(NOMINAL + ADJUST_LIMIT, period - delta));
     }
 }

@@ -2,12 +2,17 @@ package dev.jvtpm.engine.core;
 
 import dev.jvtpm.engine.TpmConfig;
 import dev.jvtpm.engine.auth.SessionTable;
+import dev.jvtpm.engine.command.capability.Algorithms;
+import dev.jvtpm.engine.crypto.AlgorithmSelfTest;
 import dev.jvtpm.engine.crypto.CryptoSuite;
+import dev.jvtpm.engine.crypto.BufferedDrbg;
 import dev.jvtpm.engine.crypto.CtrDrbg;
 import dev.jvtpm.engine.crypto.Kdf;
 import dev.jvtpm.engine.pcr.PcrAllocation;
 import dev.jvtpm.engine.pcr.PcrBanks;
+import dev.jvtpm.engine.object.ObjectStore;
 import dev.jvtpm.engine.state.StateSection;
+import dev.jvtpm.engine.types.TpmHandles;
 import dev.jvtpm.engine.wire.TpmException;
 import dev.jvtpm.engine.wire.TpmReader;
 import dev.jvtpm.engine.wire.TpmWriter;
@@ -27,9 +32,15 @@ import java.util.List;
  */
 public final class TpmCore {
     public final TpmConfig config;
+    /**
+     * The instance's primitives, self-testing each TPM algorithm on first use. Everything that
+     * computes TPM results uses this; only the DRBG and the self-tests use the unchecked suite.
+     */
     public final CryptoSuite crypto;
+    /** The algorithm self-test state (g_toTest) behind TPM2_SelfTest and friends. */
+    public final AlgorithmSelfTest selfTest;
     public final Kdf kdf;
-    public final CtrDrbg drbg;
+    private final BufferedDrbg drbg;
     public final TpmClock clock;
 
     // Persistent (the "permall" blob)
@@ -46,6 +57,8 @@ public final class TpmCore {
     public StateClearData gc = new StateClearData();
     public StateResetData gr = new StateResetData();
     public final PcrBanks pcrs;
+    /** Transient object slots (sequence objects, the DRTM sequence; keys later). */
+    public final ObjectStore objects = new ObjectStore();
     private final SessionTable sessions = new SessionTable();
     /** g_phEnable: platform hierarchy enable, cleared by HierarchyControl, set by Startup(CLEAR). */
     public boolean phEnable = true;
@@ -57,8 +70,6 @@ public final class TpmCore {
     public boolean drtmPreStartup;
     /** Startup was received at locality 3. */
     public boolean startupLocality3;
-    /** The open _TPM_Hash_Start sequence, or null. */
-    public DrtmSequence drtm;
     /** Set by PCR_Allocate until the next _TPM_Init; Shutdown(STATE) is then refused. */
     public boolean pcrReconfigured;
     /** Negotiated command/response buffer size (TPM_PT_MAX_COMMAND_SIZE / MAX_RESPONSE_SIZE). */
@@ -69,17 +80,25 @@ public final class TpmCore {
     public boolean physicalPresence;
     /** Failure mode: every command but GetTestResult/GetCapability answers TPM_RC_FAILURE. */
     public boolean failureMode;
+    /** Why the TPM is in failure mode: a FATAL_ERROR_* code, where, and a message for logs. */
+    public FailureCode failureCode = FailureCode.NONE;
+    public String failureWhere = "";
     public String failureReason = "";
 
     private boolean persistentDirty;
 
     public TpmCore(TpmConfig config) {
         this.config = config;
-        this.crypto = config.crypto();
+        CryptoSuite raw = config.crypto();
+        AlgorithmSelfTest tests = new AlgorithmSelfTest(raw, Algorithms.implemented().keySet());
+        this.selfTest = tests;
+        this.crypto = raw.checkedBy(tests::ensureTested);
         this.kdf = new Kdf(crypto.digests());
         this.clock = new TpmClock(config.time());
-        this.drbg = new CtrDrbg(crypto.ciphers(), crypto.entropy(),
-                "jvtpm DRBG".getBytes(StandardCharsets.US_ASCII));
+        // The DRBG has its own health checks (SP 800-90A); like the reference's, it is not
+        // subject to the algorithm self-test, so GetRandom does not test AES.
+        this.drbg = new BufferedDrbg(new CtrDrbg(raw.ciphers(), raw.entropy(),
+                "jvtpm DRBG".getBytes(StandardCharsets.US_ASCII)));
         this.pcrAllocation = new PcrAllocation(config.defaultPcrBanks());
         this.pcrs = new PcrBanks(pcrAllocation);
         this.bufferSize = config.bufferSize();
@@ -92,8 +111,13 @@ public final class TpmCore {
     /** Random bytes from the TPM's DRBG. */
     public byte[] random(int n) {
         byte[] out = new byte[n];
-        drbg.generate(out);
+        drbg.fill(out);
         return out;
+    }
+
+    /** TPM2_StirRandom: reseeds the DRBG with {@code additionalInput} (≤ 48 bytes) mixed in. */
+    public void stirRandom(byte[] additionalInput) {
+        drbg.reseed(additionalInput);
     }
 
     /** Counts a PCR change in the PCR update counter unless the PCR is in the no-increment group. */
@@ -114,9 +138,31 @@ public final class TpmCore {
         return d;
     }
 
+    /** Enters failure mode with an internal error. */
     public void enterFailureMode(String reason) {
+        enterFailureMode(FailureCode.INTERNAL, "jvtpm", reason);
+    }
+
+    /** Enters failure mode; {@code where} names the failing part (its first 4 bytes go to GetTestResult). */
+    public void enterFailureMode(FailureCode code, String where, String reason) {
         failureMode = true;
+        failureCode = code;
+        failureWhere = where;
         failureReason = reason;
+    }
+
+    /** The proof value of a hierarchy (HierarchyGetProof): the null proof for TPM_RH_NULL and anything else. */
+    public byte[] proof(int hierarchy) {
+        switch (hierarchy) {
+            case TpmHandles.RH_PLATFORM:
+                return gp.platformProof;
+            case TpmHandles.RH_ENDORSEMENT:
+                return gp.endorsementProof;
+            case TpmHandles.RH_OWNER:
+                return gp.storageProof;
+            default:
+                return gr.nullProof;
+        }
     }
 
     /** Sections of the permanent blob, in blob order. */
@@ -134,6 +180,8 @@ public final class TpmCore {
     public List<StateSection> volatileSections() {
         List<StateSection> s = new ArrayList<>();
         s.add(new VolatileCoreSection());
+        s.add(objects.section());
+        s.add(new SelfTestSection());
         return s;
     }
 
@@ -207,6 +255,44 @@ public final class TpmCore {
         @Override
         public void reset() {
             tpmEstablished = false;
+        }
+    }
+
+    /** The algorithms not yet self-tested since _TPM_Init. */
+    private final class SelfTestSection implements StateSection {
+        @Override
+        public int tag() {
+            return 103;
+        }
+
+        @Override
+        public String name() {
+            return "self-test";
+        }
+
+        @Override
+        public void save(TpmWriter w) {
+            List<Integer> toDo = selfTest.toDo();
+            w.u16(1).u16(toDo.size());
+            for (int alg : toDo) {
+                w.u16(alg);
+            }
+        }
+
+        @Override
+        public void load(TpmReader r) throws TpmException {
+            r.u16();
+            int n = r.u16();
+            List<Integer> toDo = new ArrayList<>(n);
+            for (int i = 0; i < n; i++) {
+                toDo.add(r.u16());
+            }
+            selfTest.restore(toDo);
+        }
+
+        @Override
+        public void reset() {
+            selfTest.reset();
         }
     }
 

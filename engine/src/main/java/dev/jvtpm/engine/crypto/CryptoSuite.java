@@ -1,6 +1,7 @@
 package dev.jvtpm.engine.crypto;
 
 import dev.jvtpm.engine.types.HashAlg;
+import dev.jvtpm.engine.types.TpmAlgId;
 import java.util.List;
 
 /** The resolved primitives of one configuration, and the record of why each was chosen. */
@@ -51,6 +52,49 @@ public final class CryptoSuite {
 
     public List<Choice> report() {
         return report;
+    }
+
+    /**
+     * The same primitives, with {@code check} told about each hash (by its TPM_ALG_ID) before a
+     * hasher or HMAC is created and about AES before each AES operation. A TPM instance uses
+     * this to self-test algorithms on first use; AES-GCM (state sealing) is not a TPM algorithm
+     * and is not reported.
+     */
+    public CryptoSuite checkedBy(FirstUseCheck check) {
+        DigestFamily d = digests;
+        CipherFamily c = ciphers;
+        DigestFamily checkedDigests = new DigestFamily() {
+            @Override
+            public Hasher hasher(HashAlg alg) {
+                check.beforeUse(alg.id());
+                return d.hasher(alg);
+            }
+
+            @Override
+            public Hasher hmac(HashAlg alg, byte[] key) {
+                check.beforeUse(alg.id());
+                return d.hmac(alg, key);
+            }
+        };
+        CipherFamily checkedCiphers = new CipherFamily() {
+            @Override
+            public byte[] aes(SymMode mode, boolean encrypt, byte[] key, byte[] iv, byte[] data) {
+                check.beforeUse(TpmAlgId.AES);
+                return c.aes(mode, encrypt, key, iv, data);
+            }
+
+            @Override
+            public byte[] gcmSeal(byte[] key, byte[] nonce, byte[] aad, byte[] plaintext) {
+                return c.gcmSeal(key, nonce, aad, plaintext);
+            }
+
+            @Override
+            public byte[] gcmOpen(byte[] key, byte[] nonce, byte[] aad, byte[] sealed)
+                    throws javax.crypto.AEADBadTagException {
+                return c.gcmOpen(key, nonce, aad, sealed);
+            }
+        };
+        return new CryptoSuite(checkedDigests, checkedCiphers, entropy, rsa, ecc, report, policy, chainOrder);
     }
 
     /** The policy it was resolved under, e.g. "[HARDWARE, PURE_JAVA]". */

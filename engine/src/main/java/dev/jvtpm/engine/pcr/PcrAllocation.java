@@ -33,6 +33,12 @@ public final class PcrAllocation implements StateSection {
         bitmaps.put(alg, bitmap & ALL);
     }
 
+    /** Makes this allocation equal to {@code other}. */
+    public void assign(PcrAllocation other) {
+        bitmaps.clear();
+        bitmaps.putAll(other.bitmaps);
+    }
+
     public PcrAllocation copy() {
         PcrAllocation c = new PcrAllocation(defaults);
         c.bitmaps.clear();

@@ -2,6 +2,7 @@ package dev.jvtpm.engine.types;
 
 import dev.jvtpm.engine.wire.TpmException;
 import dev.jvtpm.engine.wire.TpmRc;
+import dev.jvtpm.engine.wire.TpmReader;
 
 /** The hash algorithms this TPM implements, with their digest and block sizes. */
 public enum HashAlg {
@@ -50,6 +51,19 @@ public enum HashAlg {
             case TpmAlgId.SHA512: return SHA512;
             default: return null;
         }
+    }
+
+    /**
+     * TPMI_ALG_HASH(+) from a parameter: an implemented hash, or null for TPM_ALG_NULL when
+     * {@code allowNull}; anything else is TPM_RC_HASH at the parameter being read.
+     */
+    public static HashAlg read(TpmReader r, boolean allowNull) throws TpmException {
+        int id = r.u16();
+        HashAlg h = fromId(id);
+        if (h == null && !(allowNull && id == TpmAlgId.NULL)) {
+            throw r.fail(TpmRc.HASH);
+        }
+        return h;
     }
 
     /** The hash with this id, or {@code TPM_RC_HASH} (no position; the caller adds it). */

@@ -22,4 +22,17 @@ public final class TpmSt {
     public static final int HASHCHECK = 0x8024;
     public static final int AUTH_SIGNED = 0x8025;
     public static final int FU_MANIFEST = 0x8029;
+
+    /** Whether {@code tag} is a TPM_ST value TPM_ST_Unmarshal accepts (libtpms 0.9's list). */
+    public static boolean isStructureTag(int tag) {
+        switch (tag) {
+            case RSP_COMMAND: case NULL: case NO_SESSIONS: case SESSIONS:
+            case ATTEST_NV: case ATTEST_COMMAND_AUDIT: case ATTEST_SESSION_AUDIT: case ATTEST_CERTIFY:
+            case ATTEST_QUOTE: case ATTEST_TIME: case ATTEST_CREATION:
+            case CREATION: case VERIFIED: case AUTH_SECRET: case HASHCHECK: case AUTH_SIGNED:
+                return true;
+            default:
+                return false;
+        }
+    }
 }

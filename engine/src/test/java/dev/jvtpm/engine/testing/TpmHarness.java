@@ -23,7 +23,12 @@ public final class TpmHarness {
 
     /** A TPM with in-memory state, powered on and started with Startup(CLEAR). */
     public static TpmHarness started() {
-        TpmHarness h = new TpmHarness(TpmConfig.builder().build());
+        return started(TpmConfig.builder().build());
+    }
+
+    /** A TPM with {@code config}, powered on and started with Startup(CLEAR). */
+    public static TpmHarness started(TpmConfig config) {
+        TpmHarness h = new TpmHarness(config);
         h.powerOn();
         h.ok(h.call(Command.startup(0)));
         return h;
@@ -43,6 +48,62 @@ public final class TpmHarness {
 
     public Response call(byte[] command) {
         return Response.parse(tpm.execute(command));
+    }
+
+    /** Power cycle: _TPM_Init without deleting a stored volatile blob (swtpm's CMD_INIT 0). */
+    public void powerCycle() {
+        powerOn();
+    }
+
+    public TpmHarness locality(int locality) {
+        tpm.setLocality(locality);
+        return this;
+    }
+
+    /** The response code of {@code command}. */
+    public int rc(byte[] command) {
+        return call(command).rc();
+    }
+
+    /** The value of one PCR (asserting the read succeeds and returns it). */
+    public byte[] pcr(int alg, int pcr) {
+        TpmReader r = ok(call(Commands.pcrRead(alg, 1 << pcr))).body();
+        try {
+            r.u32();
+            int banks = r.u32();
+            for (int i = 0; i < banks; i++) {
+                r.u16();
+                r.skip(r.u8());
+            }
+            int n = r.u32();
+            if (n != 1) {
+                throw new AssertionError("PCR " + pcr + " of bank " + alg + " is not allocated");
+            }
+            return r.tpm2b(64);
+        } catch (TpmException e) {
+            throw new AssertionError(e);
+        }
+    }
+
+    /** pcrUpdateCounter as PCR_Read reports it. */
+    public int pcrUpdateCounter() {
+        try {
+            return ok(call(Commands.pcrRead(0x000B, 0))).body().u32();
+        } catch (TpmException e) {
+            throw new AssertionError(e);
+        }
+    }
+
+    /** TPMS_TIME_INFO from ReadClock. */
+    public record ClockInfo(long time, long clock, int resetCount, int restartCount, boolean safe) {}
+
+    public ClockInfo readClock() {
+        TpmReader r = ok(call(Commands.readClock())).body();
+        try {
+            return new ClockInfo(r.u64(), r.u64(), r.u32(), r.u32(), r.u8() != 0);
+        } catch (TpmException e) {
+            throw new AssertionError(e);
+        }
     }
 
     /** Asserts success and returns the response. */

@@ -31,7 +31,7 @@ public final class Algorithms {
         m.put(TpmAlgId.SHA256, HASH);
         m.put(TpmAlgId.SHA384, HASH);
         m.put(TpmAlgId.SHA512, HASH);
-        m.put(TpmAlgId.NULL, 0);
+        // TPM_ALG_NULL is not an algorithm: libtpms does not list it either.
         m.put(TpmAlgId.SYMCIPHER, OBJECT);
         m.put(TpmAlgId.CFB, SYMMETRIC | ENCRYPTING);
         IMPLEMENTED = Collections.unmodifiableMap(m);
@@ -44,6 +44,11 @@ public final class Algorithms {
 
     public static boolean isImplemented(int algId) {
         return IMPLEMENTED.containsKey(algId);
+    }
+
+    /** Key sizes in bits of an implemented symmetric algorithm (AES: 128 and 256, as libtpms). */
+    public static java.util.Set<Integer> symmetricKeySizes(int algId) {
+        return algId == TpmAlgId.AES ? java.util.Set.of(128, 256) : java.util.Set.of();
     }
 
     /** RSA key sizes supported, for swtpm's GET_INFO and --print-capabilities (none yet). */

@@ -153,6 +153,8 @@ public final class GetCapability extends Command<GetCapability.In, byte[]> {
                 list = filter(PERMANENT_HANDLES, h -> Integer.compareUnsigned(h, property) >= 0);
                 break;
             case TpmHandles.HT_TRANSIENT:
+                list = core.objects.loadedHandles(property);
+                break;
             case TpmHandles.HT_PERSISTENT:
             case TpmHandles.HT_NV_INDEX:
                 list = new int[0];
@@ -215,7 +217,10 @@ public final class GetCapability extends Command<GetCapability.In, byte[]> {
         return false;
     }
 
-    /** TPM_CAP_PCRS reports the persistent allocation (what the next _TPM_Init will use), every bank. */
+    /**
+     * TPM_CAP_PCRS reports the allocation in force since the last _TPM_Init, every bank, as
+     * libtpms does: a PCR_Allocate only shows after the next _TPM_Init.
+     */
     private static boolean pcrs(TpmCore core, TpmWriter w, long count) {
         if (count == 0) {
             w.u32(0);
@@ -223,7 +228,7 @@ public final class GetCapability extends Command<GetCapability.In, byte[]> {
         }
         w.u32(HashAlg.values().length);
         for (HashAlg alg : HashAlg.values()) {
-            int bm = core.pcrAllocation.bitmap(alg);
+            int bm = core.pcrs.active().bitmap(alg);
             w.u16(alg.id()).u8(PcrAttributes.SELECT_SIZE);
             for (int i = 0; i < PcrAttributes.SELECT_SIZE; i++) {
                 w.u8(bm >>> (8 * i));

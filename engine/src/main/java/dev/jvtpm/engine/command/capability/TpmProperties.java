@@ -5,6 +5,7 @@ import dev.jvtpm.engine.auth.SessionTable;
 import dev.jvtpm.engine.core.Lifecycle;
 import dev.jvtpm.engine.core.TpmClock;
 import dev.jvtpm.engine.core.TpmCore;
+import dev.jvtpm.engine.object.ObjectStore;
 import dev.jvtpm.engine.pcr.PcrAttributes;
 import dev.jvtpm.engine.types.HashAlg;
 import dev.jvtpm.engine.types.TpmAlgId;
@@ -24,17 +25,9 @@ public final class TpmProperties {
     /** MAX_CAP_BUFFER. */
     public static final int MAX_CAP_BUFFER = 1024;
     public static final int NV_INDEX_MAX = 2048;
-    /** MAX_LOADED_OBJECTS. */
-    public static final int MAX_LOADED_OBJECTS = 3;
     /** MIN_EVICT_OBJECTS. */
     public static final int MIN_EVICT_OBJECTS = 7;
     public static final int MAX_ORDERLY_COUNT = 255;
-    /** TPM_PT_PS_*: PC Client platform specification 1.05 (TCG family 1 = PC Client). */
-    public static final int PS_FAMILY = 1;
-    public static final int PS_LEVEL = 0;
-    public static final int PS_REVISION = 105;
-    public static final int PS_DAY_OF_YEAR = 0;
-    public static final int PS_YEAR = 0;
 
     /** The value of {@code pt}, or null when this TPM does not define it. */
     public static Integer value(TpmCore core, int pt) {
@@ -54,7 +47,7 @@ public final class TpmProperties {
             case TpmPt.FIRMWARE_VERSION_1: return id.firmwareVersion1();
             case TpmPt.FIRMWARE_VERSION_2: return id.firmwareVersion2();
             case TpmPt.INPUT_BUFFER: return INPUT_BUFFER;
-            case TpmPt.HR_TRANSIENT_MIN: return MAX_LOADED_OBJECTS;
+            case TpmPt.HR_TRANSIENT_MIN: return ObjectStore.MAX_LOADED_OBJECTS;
             case TpmPt.HR_PERSISTENT_MIN: return MIN_EVICT_OBJECTS;
             case TpmPt.HR_LOADED_MIN: return SessionTable.MAX_LOADED_SESSIONS;
             case TpmPt.ACTIVE_SESSIONS_MAX: return SessionTable.MAX_ACTIVE_SESSIONS;
@@ -74,11 +67,11 @@ public final class TpmProperties {
             case TpmPt.MAX_DIGEST: return HashAlg.MAX_DIGEST_SIZE;
             case TpmPt.MAX_OBJECT_CONTEXT: return ContextSizes.MAX_OBJECT_CONTEXT;
             case TpmPt.MAX_SESSION_CONTEXT: return ContextSizes.MAX_SESSION_CONTEXT;
-            case TpmPt.PS_FAMILY_INDICATOR: return PS_FAMILY;
-            case TpmPt.PS_LEVEL: return PS_LEVEL;
-            case TpmPt.PS_REVISION: return PS_REVISION;
-            case TpmPt.PS_DAY_OF_YEAR: return PS_DAY_OF_YEAR;
-            case TpmPt.PS_YEAR: return PS_YEAR;
+            case TpmPt.PS_FAMILY_INDICATOR: return id.platformSpec().family();
+            case TpmPt.PS_LEVEL: return id.platformSpec().level();
+            case TpmPt.PS_REVISION: return id.platformSpec().revision();
+            case TpmPt.PS_DAY_OF_YEAR: return id.platformSpec().dayOfYear();
+            case TpmPt.PS_YEAR: return id.platformSpec().year();
             case TpmPt.SPLIT_MAX: return 0;
             case TpmPt.TOTAL_COMMANDS: return Tpm.commandTable().size();
             case TpmPt.LIBRARY_COMMANDS: return Tpm.commandTable().size();
@@ -95,7 +88,7 @@ public final class TpmProperties {
             case TpmPt.HR_ACTIVE: return core.sessions().loadedCount() + core.sessions().savedCount();
             case TpmPt.HR_ACTIVE_AVAIL:
                 return SessionTable.MAX_ACTIVE_SESSIONS - core.sessions().loadedCount() - core.sessions().savedCount();
-            case TpmPt.HR_TRANSIENT_AVAIL: return MAX_LOADED_OBJECTS;
+            case TpmPt.HR_TRANSIENT_AVAIL: return core.objects.freeSlots();
             case TpmPt.HR_PERSISTENT: return 0;
             case TpmPt.HR_PERSISTENT_AVAIL: return MIN_EVICT_OBJECTS;
             case TpmPt.NV_COUNTERS: return 0;

@@ -5,14 +5,11 @@ import dev.jvtpm.engine.command.Command;
 import dev.jvtpm.engine.command.CommandContext;
 import dev.jvtpm.engine.command.CommandDescriptor;
 import dev.jvtpm.engine.command.HandleTypes;
-import dev.jvtpm.engine.core.Lifecycle;
 import dev.jvtpm.engine.core.TpmCore;
 import dev.jvtpm.engine.pcr.DigestValues;
-import dev.jvtpm.engine.pcr.PcrAttributes;
 import dev.jvtpm.engine.types.TpmCc;
 import dev.jvtpm.engine.types.TpmHandles;
 import dev.jvtpm.engine.wire.TpmException;
-import dev.jvtpm.engine.wire.TpmRc;
 import dev.jvtpm.engine.wire.TpmReader;
 import dev.jvtpm.engine.wire.TpmWriter;
 
@@ -28,6 +25,7 @@ public final class PcrExtend extends Command<PcrExtend.In, Void> {
     public PcrExtend() {
         super(CommandDescriptor.builder(TpmCc.PCR_EXTEND)
                 .handle("pcrHandle", HandleTypes.PCR_OR_NULL, AuthRole.USER)
+                .nv()
                 .build());
     }
 
@@ -43,24 +41,11 @@ public final class PcrExtend extends Command<PcrExtend.In, Void> {
         }
         TpmCore core = ctx.core();
         int pcr = in.pcrHandle();
-        checkExtendAllowed(core, pcr);
+        PcrUpdate.checkExtend(core, pcr);
         for (DigestValues.Digest d : in.digests().digests()) {
-            if (core.pcrs.isAllocated(d.alg(), pcr)) {
-                core.pcrs.extend(core.crypto, d.alg(), pcr, d.digest());
-                core.pcrChanged(pcr);
-            }
+            PcrUpdate.extend(core, pcr, d.alg(), d.digest());
         }
         return null;
-    }
-
-    /** PCRIsExtendAllowed plus RETURN_IF_ORDERLY for state-saved PCRs. */
-    static void checkExtendAllowed(TpmCore core, int pcr) throws TpmException {
-        if (!PcrAttributes.extendableAt(pcr, core.locality)) {
-            throw new TpmException(TpmRc.LOCALITY);
-        }
-        if (PcrAttributes.stateSaved(pcr)) {
-            Lifecycle.clearOrderly(core);
-        }
     }
 
     @Override

@@ -1,0 +1,70 @@
+package dev.jvtpm.engine.command.capability;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.jvtpm.engine.testing.Commands;
+import dev.jvtpm.engine.testing.TpmHarness;
+import dev.jvtpm.engine.types.TpmCap;
+import dev.jvtpm.engine.wire.TpmReader;
+import java.util.HexFormat;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import org.junit.jupiter.api.Test;
+
+/** Part 3 §10.6 TPM2_TestParms, and its agreement with TPM_CAP_ALGS. */
+class TestParmsTest {
+    private static int rc(TpmHarness h, String parmsHex) {
+        return h.rc(Commands.testParms(HexFormat.of().parseHex(parmsHex.replace(" ", ""))));
+    }
+
+    @Test
+    void keyedHashParameters() {
+        TpmHarness h = TpmHarness.started();
+        assertThat(rc(h, "0008 0005 000b")).isZero(); // HMAC-SHA256
+        assertThat(rc(h, "0008 0005 000d")).isZero();
+        assertThat(rc(h, "0008 0010")).isZero(); // no scheme
+        assertThat(rc(h, "0008 0005 0010")).isEqualTo(0x1C3); // HMAC needs a hash
+        assertThat(rc(h, "0008 000a 000b 0022")).isEqualTo(0x1C4); // XOR is not implemented
+        assertThat(rc(h, "0008 0014 000b")).isEqualTo(0x1C4);
+    }
+
+    @Test
+    void symCipherParameters() {
+        TpmHarness h = TpmHarness.started();
+        assertThat(rc(h, "0025 0006 0080 0043")).isZero(); // AES-128-CFB
+        assertThat(rc(h, "0025 0006 0100 0043")).isZero(); // AES-256-CFB
+        assertThat(rc(h, "0025 0006 0080 0010")).isZero(); // mode NULL
+        assertThat(rc(h, "0025 0006 00c0 0043")).isEqualTo(0x1C4); // AES-192 (off in libtpms too)
+        assertThat(rc(h, "0025 0006 0080 0040")).isEqualTo(0x1C9); // CTR not implemented
+        assertThat(rc(h, "0025 0010")).isEqualTo(0x1D6); // a symcipher needs a cipher
+        assertThat(rc(h, "0025 0026 0080 0043")).isEqualTo(0x1D6); // Camellia not implemented
+    }
+
+    @Test
+    void unimplementedObjectTypesAreTypeErrors() {
+        TpmHarness h = TpmHarness.started();
+        assertThat(rc(h, "0001 0010 0010 0800 00000000")).isEqualTo(0x1CA); // RSA-2048
+        assertThat(rc(h, "0023 0010 0010 0003 0010")).isEqualTo(0x1CA); // ECC P-256
+        assertThat(rc(h, "0099")).isEqualTo(0x1CA);
+        assertThat(rc(h, "0008 0005 000b 00")).isEqualTo(0x095); // trailing byte
+        assertThat(rc(h, "0008 0005 00")).isEqualTo(0x1DA); // truncated: TPM_RC_INSUFFICIENT
+    }
+
+    @Test
+    void everyObjectTypeTpmCapAlgsListsPassesTestParms() throws Exception {
+        TpmHarness h = TpmHarness.started();
+        TpmReader r = h.ok(h.call(Commands.getCapability(TpmCap.ALGS, 0, 128))).body();
+        r.skip(5);
+        Map<Integer, Integer> algs = new LinkedHashMap<>();
+        for (int n = r.u32(); n > 0; n--) {
+            algs.put(r.u16(), r.u32());
+        }
+        assertThat(algs).doesNotContainKey(0x0010);
+        Map<Integer, String> minimal = Map.of(0x0008, "0008 0010", 0x0025, "0025 0006 0080 0043",
+                0x0001, "0001 0010 0010 0800 00000000", 0x0023, "0023 0010 0010 0003 0010");
+        for (var e : minimal.entrySet()) {
+            boolean listedAsObject = algs.containsKey(e.getKey()) && (algs.get(e.getKey()) & 0x8) != 0;
+            assertThat(rc(h, e.getValue()) == 0).as("TestParms of type %04x", e.getKey()).isEqualTo(listedAsObject);
+        }
+    }
+}
