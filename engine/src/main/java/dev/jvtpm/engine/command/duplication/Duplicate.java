@@ -97,7 +97,7 @@ public final class Duplicate extends Command<Duplicate.In, Duplicate.Out> {
         byte[] outSymSeed = new byte[0];
         if (!toNull) {
             SecretSharing.Shared shared = new SecretSharing(core.crypto).encrypt(newParent.keys(core.crypto),
-                    SecretLabel.DUPLICATE, core.drbg::generate);
+                    SecretLabel.DUPLICATE, core::randomFill);
             outer = Protector.ofSeed(shared.seed(), newParent.publicArea());
             outSymSeed = shared.encryptedSecret();
         }

@@ -86,7 +86,7 @@ public final class Rewrap extends Command<Rewrap.In, Rewrap.Out> {
         if (target == null) {
             throw TpmException.handle(2, TpmRc.TYPE);
         }
-        SecretSharing.Shared shared = sharing.encrypt(target.keys(core.crypto), SecretLabel.DUPLICATE, core.drbg::generate);
+        SecretSharing.Shared shared = sharing.encrypt(target.keys(core.crypto), SecretLabel.DUPLICATE, core::randomFill);
         if (privateBlob.length + 2 + target.publicArea().nameHash().digestSize() > ObjectLimits.PRIVATE) {
             throw TpmException.parameter(1, TpmRc.VALUE);
         }

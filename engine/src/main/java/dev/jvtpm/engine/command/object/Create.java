@@ -78,7 +78,7 @@ public final class Create extends Command<Create.In, Create.Out> {
         byte[] auth = new ObjectValidation(core.crypto).create(new Parent(parent.publicArea()), in.inPublic(),
                 in.inSensitive(), 2, 1);
         CreatedObject created = new ObjectFactory(core.crypto).createOrdinary(in.inPublic(),
-                new SensitiveCreate(auth, in.inSensitive().data()), core.drbg::generate, core.rsaKeys);
+                new SensitiveCreate(auth, in.inSensitive().data()), core::randomFill, core.rsaKeys);
         Creation creation = Creation.of(core, in.parentHandle(), parent, created.publicArea().nameHash(),
                 in.creationPcr(), in.outsideInfo(), parent.hierarchy(), created.name());
         byte[] outPrivate = new PrivateBlob(core.crypto).wrap(Protector.ofParent(parent.publicArea(), parent.sensitive()),

@@ -99,7 +99,7 @@ public final class CreateLoaded extends Command<CreateLoaded.In, CreateLoaded.Ou
             int handle = core.objects.load(KeyObject.primary(core.crypto, created.publicArea(), created.sensitive(), hierarchy));
             return new Out(handle, new byte[0], created.publicArea(), created.name());
         }
-        CreatedObject created = new ObjectFactory(core.crypto).createOrdinary(template, sensitive, core.drbg::generate,
+        CreatedObject created = new ObjectFactory(core.crypto).createOrdinary(template, sensitive, core::randomFill,
                 core.rsaKeys);
         byte[] outPrivate = new PrivateBlob(core.crypto).wrap(Protector.ofParent(parent.publicArea(), parent.sensitive()),
                 created.name(), created.publicArea().nameHash(), created.sensitive(), core.random(16));

@@ -63,7 +63,7 @@ public final class MakeCredential extends Command<MakeCredential.In, MakeCredent
             throw TpmException.parameter(1, TpmRc.SIZE);
         }
         SecretSharing.Shared shared = new SecretSharing(core.crypto).encrypt(key.keys(core.crypto), SecretLabel.IDENTITY,
-                core.drbg::generate);
+                core::randomFill);
         byte[] blob = new CredentialBlob(core.crypto).wrap(Protector.ofSeed(shared.seed(), key.publicArea()),
                 in.objectName(), in.credential());
         return new Out(blob, shared.encryptedSecret());
