@@ -109,7 +109,7 @@ public final class TpmCore {
         AlgorithmSelfTest tests = new AlgorithmSelfTest(raw, Algorithms.implemented().keySet());
         this.selfTest = tests;
         this.crypto = raw.checkedBy(tests::ensureTested);
-        this.kdf = new Kdf(crypto.digests());
+        this.kdf = crypto.kdf();
         this.clock = new TpmClock(config.time());
         // The DRBG has its own health checks (SP 800-90A); like the reference's, it is not
         // subject to the algorithm self-test, so GetRandom does not test AES.

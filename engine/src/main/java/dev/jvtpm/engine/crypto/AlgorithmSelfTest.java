@@ -15,11 +15,15 @@ import java.util.TreeSet;
  * known-answer tests that clear them. Tests run on the instance's own primitives, so a broken
  * provider or intrinsic is caught before the TPM answers with its output.
  *
- * <p>Which algorithm a test clears follows the reference: a hash test runs that hash and its
- * HMAC, so HMAC itself is never listed and testing it tests SHA-256 (the default test hash); an
- * AES test covers every implemented mode and a mode test every implemented cipher, and since
- * this TPM has exactly AES and CFB, testing either clears both. Algorithms without a test
- * (KEYEDHASH, SYMCIPHER) are never listed.
+ * <p>Which algorithm a test clears follows the reference (AlgorithmTests.c): a hash test runs that
+ * hash and its HMAC, so HMAC itself is never listed and testing it tests SHA-256 (the default test
+ * hash); an AES test covers every implemented mode and a mode test every implemented cipher, and
+ * since this TPM has exactly one cipher, testing any of them clears all (the modes other than CFB
+ * are not listed after _TPM_Init, as in the reference); each RSA scheme (RSASSA, RSAPSS, RSAES,
+ * OAEP) is cleared by its own test, RSA itself is never listed; an ECDSA test also clears ECDH,
+ * ECC is listed as ECDH; KDF1_SP800_108 (KDFa) has its own test. The signature, OAEP and ECDSA
+ * tests first test SHA-256 if it is pending. Algorithms without a test (KEYEDHASH, SYMCIPHER,
+ * XOR, MGF1, KDF1_SP800_56A) are never listed.
  *
  * <p>Not thread-safe; the owning TPM serialises access.
  */
@@ -47,15 +51,26 @@ public final class AlgorithmSelfTest {
         for (int alg : implemented) {
             if (alg == TpmAlgId.HMAC) {
                 toTest.add(DEFAULT_TEST_HASH);
-            } else if (hasTest(alg)) {
+            } else if (alg == TpmAlgId.ECC) {
+                toTest.add(TpmAlgId.ECDH);
+            } else if (hasTest(alg) && !isOtherMode(alg)) {
                 toTest.add(alg);
             }
         }
         toTest.retainAll(implemented);
     }
 
+    private static boolean isOtherMode(int alg) {
+        return alg == TpmAlgId.CTR || alg == TpmAlgId.OFB || alg == TpmAlgId.CBC || alg == TpmAlgId.ECB;
+    }
+
+    private static boolean isRsaScheme(int alg) {
+        return alg == TpmAlgId.RSASSA || alg == TpmAlgId.RSAPSS || alg == TpmAlgId.RSAES || alg == TpmAlgId.OAEP;
+    }
+
     private static boolean hasTest(int alg) {
-        return HashAlg.fromId(alg) != null || alg == TpmAlgId.AES || alg == TpmAlgId.CFB;
+        return HashAlg.fromId(alg) != null || alg == TpmAlgId.AES || alg == TpmAlgId.CFB || isOtherMode(alg)
+                || isRsaScheme(alg) || alg == TpmAlgId.ECDSA || alg == TpmAlgId.ECDH || alg == TpmAlgId.KDF1_SP800_108;
     }
 
     /** Runs the test of {@code alg} if it has not passed since _TPM_Init ({@link FirstUseCheck}). */
@@ -118,10 +133,35 @@ public final class AlgorithmSelfTest {
         } else if (alg == TpmAlgId.HMAC) {
             toTest.remove(TpmAlgId.HMAC);
             testHash(HashAlg.SHA256);
-        } else if (alg == TpmAlgId.AES || alg == TpmAlgId.CFB) {
-            testAesCfb();
+        } else if (alg == TpmAlgId.AES || alg == TpmAlgId.CFB || isOtherMode(alg)) {
+            testAes();
+        } else if (isRsaScheme(alg) || alg == TpmAlgId.RSA) {
+            toTest.remove(alg);
+            if (alg != TpmAlgId.RSAES && alg != TpmAlgId.RSA) {
+                ensureTested(DEFAULT_TEST_HASH);
+            }
+            expectNull(alg, SelfTest.rsa(crypto.rsa()));
+        } else if (alg == TpmAlgId.ECDSA) {
+            toTest.remove(TpmAlgId.ECDSA);
+            toTest.remove(TpmAlgId.ECDH);
+            ensureTested(DEFAULT_TEST_HASH);
+            expectNull(alg, SelfTest.ecc(crypto.ecc()));
+        } else if (alg == TpmAlgId.ECDH || alg == TpmAlgId.ECC) {
+            toTest.remove(TpmAlgId.ECDH);
+            expectNull(alg, SelfTest.ecc(crypto.ecc()));
+        } else if (alg == TpmAlgId.KDF1_SP800_108) {
+            toTest.remove(alg);
+            byte[] k = new Kdf(crypto.digests()).kdfa(HashAlg.SHA256, KnownAnswers.KDF_KEY, KnownAnswers.KDF_LABEL,
+                    KnownAnswers.KDF_CONTEXT_U, KnownAnswers.KDF_CONTEXT_V, 160);
+            expect(alg, "KDFa", KnownAnswers.KDF_SHA256_RESULT, k);
         } else {
             toTest.remove(alg);
+        }
+    }
+
+    private static void expectNull(int alg, String failure) {
+        if (failure != null) {
+            throw new SelfTestFailure(alg, failure);
         }
     }
 
@@ -138,15 +178,20 @@ public final class AlgorithmSelfTest {
         expect(alg.id(), "resumable hash", KnownAnswers.hashOfAbc(alg), resumed.digest());
     }
 
-    private void testAesCfb() {
+    private void testAes() {
         toTest.remove(TpmAlgId.AES);
         toTest.remove(TpmAlgId.CFB);
-        for (KnownAnswers.SymVector v : List.of(KnownAnswers.AES128_CFB, KnownAnswers.AES256_CFB)) {
-            String what = "AES-" + v.key().length * 8 + "-CFB";
+        toTest.remove(TpmAlgId.CTR);
+        toTest.remove(TpmAlgId.OFB);
+        toTest.remove(TpmAlgId.CBC);
+        toTest.remove(TpmAlgId.ECB);
+        for (KnownAnswers.SymVector v : List.of(KnownAnswers.AES128_CFB, KnownAnswers.AES256_CFB, KnownAnswers.AES128_ECB,
+                KnownAnswers.AES128_CBC, KnownAnswers.AES128_OFB, KnownAnswers.AES128_CTR)) {
+            String what = "AES-" + v.key().length * 8 + "-" + v.mode();
             expect(TpmAlgId.AES, what + " encrypt", v.ciphertext(),
-                    crypto.ciphers().aes(SymMode.CFB, true, v.key(), v.iv(), v.plaintext()));
+                    crypto.ciphers().aes(v.mode(), true, v.key(), v.iv(), v.plaintext()));
             expect(TpmAlgId.AES, what + " decrypt", v.plaintext(),
-                    crypto.ciphers().aes(SymMode.CFB, false, v.key(), v.iv(), v.ciphertext()));
+                    crypto.ciphers().aes(v.mode(), false, v.key(), v.iv(), v.ciphertext()));
         }
     }
 

@@ -17,9 +17,15 @@ public final class CryptoSuite {
     private final List<Choice> report;
     private final String policy;
     private final String chainOrder;
+    private final FirstUseCheck check;
 
     CryptoSuite(DigestFamily digests, CipherFamily ciphers, EntropySource entropy, RsaFamily rsa, EccFamily ecc,
                 List<Choice> report, String policy, String chainOrder) {
+        this(digests, ciphers, entropy, rsa, ecc, report, policy, chainOrder, null);
+    }
+
+    private CryptoSuite(DigestFamily digests, CipherFamily ciphers, EntropySource entropy, RsaFamily rsa, EccFamily ecc,
+                        List<Choice> report, String policy, String chainOrder, FirstUseCheck check) {
         this.digests = digests;
         this.ciphers = ciphers;
         this.entropy = entropy;
@@ -28,6 +34,7 @@ public final class CryptoSuite {
         this.report = List.copyOf(report);
         this.policy = policy;
         this.chainOrder = chainOrder;
+        this.check = check;
     }
 
     public DigestFamily digests() {
@@ -58,7 +65,8 @@ public final class CryptoSuite {
      * The same primitives, with {@code check} told about each hash (by its TPM_ALG_ID) before a
      * hasher or HMAC is created and about AES before each AES operation. A TPM instance uses
      * this to self-test algorithms on first use; AES-GCM (state sealing) is not a TPM algorithm
-     * and is not reported.
+     * and is not reported. KDFa ({@link #kdf}) and RSA/ECC schemes ({@link #beforeUse}) are
+     * reported too.
      */
     public CryptoSuite checkedBy(FirstUseCheck check) {
         DigestFamily d = digests;
@@ -94,7 +102,23 @@ public final class CryptoSuite {
                 return c.gcmOpen(key, nonce, aad, sealed);
             }
         };
-        return new CryptoSuite(checkedDigests, checkedCiphers, entropy, rsa, ecc, report, policy, chainOrder);
+        return new CryptoSuite(checkedDigests, checkedCiphers, entropy, rsa, ecc, report, policy, chainOrder, check);
+    }
+
+    /**
+     * Tells the first-use check of a {@link #checkedBy checked} suite that a TPM operation is
+     * about to use {@code algId} (an RSA or ECC scheme: the families are not wrapped, their users
+     * name the scheme). No-op on an unchecked suite.
+     */
+    public void beforeUse(int algId) {
+        if (check != null) {
+            check.beforeUse(algId);
+        }
+    }
+
+    /** KDFa and KDFe over this suite's digests; a checked suite self-tests KDFa on first use. */
+    public Kdf kdf() {
+        return new Kdf(digests, check);
     }
 
     /** The policy it was resolved under, e.g. "[HARDWARE, PURE_JAVA]". */

@@ -6,9 +6,16 @@ import java.nio.charset.StandardCharsets;
 /** The TPM's key derivation functions: KDFa (SP 800-108 counter mode, Part 1 §11.4.10.2) and KDFe (§11.4.10.3). */
 public final class Kdf {
     private final DigestFamily digests;
+    private final FirstUseCheck check;
 
     public Kdf(DigestFamily digests) {
+        this(digests, null);
+    }
+
+    /** A KDF that tells {@code check} (if not null) about KDFa (TPM_ALG_KDF1_SP800_108) before each use. */
+    public Kdf(DigestFamily digests, FirstUseCheck check) {
         this.digests = digests;
+        this.check = check;
     }
 
     /**
@@ -17,6 +24,9 @@ public final class Kdf {
      * not a multiple of 8 the leading byte is masked.
      */
     public byte[] kdfa(HashAlg alg, byte[] key, String label, byte[] contextU, byte[] contextV, int bits) {
+        if (check != null) {
+            check.beforeUse(dev.jvtpm.engine.types.TpmAlgId.KDF1_SP800_108);
+        }
         int bytes = (bits + 7) / 8;
         byte[] out = new byte[bytes];
         byte[] labelBytes = label.getBytes(StandardCharsets.US_ASCII);

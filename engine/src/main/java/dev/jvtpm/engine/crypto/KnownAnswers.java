@@ -42,16 +42,35 @@ final class KnownAnswers {
         }
     }
 
-    /** One AES-CFB128 vector: key, IV, two blocks of plaintext and their ciphertext. */
-    record SymVector(byte[] key, byte[] iv, byte[] plaintext, byte[] ciphertext) {}
+    /** One AES vector: mode, key, IV, two blocks of plaintext and their ciphertext. */
+    record SymVector(SymMode mode, byte[] key, byte[] iv, byte[] plaintext, byte[] ciphertext) {}
 
     static final byte[] CFB_IV = HEX.parseHex("000102030405060708090a0b0c0d0e0f");
     static final byte[] CFB_PLAINTEXT = HEX.parseHex("6bc1bee22e409f96e93d7e117393172aae2d8a571e03ac9c9eb76fac45af8e51");
 
-    static final SymVector AES128_CFB = new SymVector(
-            HEX.parseHex("2b7e151628aed2a6abf7158809cf4f3c"), CFB_IV, CFB_PLAINTEXT,
+    private static final byte[] AES128_KEY = HEX.parseHex("2b7e151628aed2a6abf7158809cf4f3c");
+
+    static final SymVector AES128_CFB = new SymVector(SymMode.CFB, AES128_KEY, CFB_IV, CFB_PLAINTEXT,
             HEX.parseHex("3b3fd92eb72dad20333449f8e83cfb4ac8a64537a0b3a93fcde3cdad9f1ce58b"));
-    static final SymVector AES256_CFB = new SymVector(
+    static final SymVector AES256_CFB = new SymVector(SymMode.CFB,
             HEX.parseHex("603deb1015ca71be2b73aef0857d77811f352c073b6108d72d9810a30914dff4"), CFB_IV, CFB_PLAINTEXT,
             HEX.parseHex("dc7e84bfda79164b7ecd8486985d386039ffed143b28b1c832113c6331e5407b"));
+
+    /** SP 800-38A F.1.1, F.2.1, F.4.1, F.5.1 (first two blocks of each). */
+    static final SymVector AES128_ECB = new SymVector(SymMode.ECB, AES128_KEY, new byte[16], CFB_PLAINTEXT,
+            HEX.parseHex("3ad77bb40d7a3660a89ecaf32466ef97f5d3d58503b9699de785895a96fdbaaf"));
+    static final SymVector AES128_CBC = new SymVector(SymMode.CBC, AES128_KEY, CFB_IV, CFB_PLAINTEXT,
+            HEX.parseHex("7649abac8119b246cee98e9b12e9197d5086cb9b507219ee95db113a917678b2"));
+    static final SymVector AES128_OFB = new SymVector(SymMode.OFB, AES128_KEY, CFB_IV, CFB_PLAINTEXT,
+            HEX.parseHex("3b3fd92eb72dad20333449f8e83cfb4a7789508d16918f03f53c52dac54ed825"));
+    static final SymVector AES128_CTR = new SymVector(SymMode.CTR, AES128_KEY,
+            HEX.parseHex("f0f1f2f3f4f5f6f7f8f9fafbfcfdfeff"), CFB_PLAINTEXT,
+            HEX.parseHex("874d6191b620e3261bef6864990db6ce9806f66b7970fdff8617187bb9fffdff"));
+
+    /** The reference's KDFa self-test (KdfTestData.h), its SHA-256 result. */
+    static final byte[] KDF_KEY = HEX.parseHex("271fa08bbdc5060ec3dfa928ff9b73123a12da0c");
+    static final String KDF_LABEL = "KDFSELFTESTLABEL";
+    static final byte[] KDF_CONTEXT_U = HEX.parseHex("ce244f395dca7391");
+    static final byte[] KDF_CONTEXT_V = HEX.parseHex("da504031ddf12e83");
+    static final byte[] KDF_SHA256_RESULT = HEX.parseHex("bb0259e1c8ba607e6a2cd704b69a902e9ade84c4");
 }

@@ -86,6 +86,9 @@ public final class Signing {
      */
     public Signature sign(KeyObject key, Scheme scheme, byte[] digest) throws TpmException {
         PreparedKeys keys = key.keys(suite);
+        if (key.type() != TpmAlgId.KEYEDHASH) {
+            suite.beforeUse(scheme.selector());
+        }
         switch (key.type()) {
             case TpmAlgId.RSA: {
                 RsaPrivateKey k = keys.rsaPrivate();
@@ -122,6 +125,9 @@ public final class Signing {
      * HMAC key loaded without its sensitive part. RSAPSS signatures verify with any salt length.
      */
     public void verify(KeyObject key, byte[] digest, Signature signature) throws TpmException {
+        if (key.type() == TpmAlgId.RSA || key.type() == TpmAlgId.ECC) {
+            suite.beforeUse(signature.sigAlg());
+        }
         switch (key.type()) {
             case TpmAlgId.RSA: {
                 if (!(signature instanceof Signature.Rsa rsa)) {

@@ -46,8 +46,8 @@ class CapabilityDifferentialTest {
             TpmPt.MAX_SESSION_CONTEXT, "size of jvtpm's own session context blobs",
             TpmPt.HR_PERSISTENT_AVAIL, "NV capacity is the implementation's (libtpms derives it from its NV RAM size)",
             TpmPt.NV_COUNTERS_AVAIL, "NV capacity, as above",
-            TpmPt.LOADED_CURVES, "jvtpm has no ECC yet (libtpms: 8 curves)",
-            TpmPt.SPLIT_MAX, "no ECC, so no TPM2_Commit split operations (libtpms reports 0 without ECC too)");
+            TpmPt.LOADED_CURVES, "jvtpm implements the three NIST curves P-256/384/521 (libtpms: 8 curves)",
+            TpmPt.SPLIT_MAX, "no ECDAA, so no TPM2_Commit split operations (libtpms reports its commit array size)");
 
     private Differential d;
 
@@ -209,11 +209,31 @@ class CapabilityDifferentialTest {
     }
 
     @Test
-    void eccCurvesAreAbsentWithoutEcc() {
-        // libtpms built without ECC answers this; jvtpm has no ECC yet, swtpm lists its curves.
+    void eccCurvesAreSwtpmsRestrictedToJvtpmsCurves() throws Exception {
         Differential.Pair p = d.both(Commands.getCapability(TpmCap.ECC_CURVES, 0, 100));
-        assertThat(p.referenceRc()).isZero();
-        assertThat(p.subjectRc()).isEqualTo(0x1C4);
+        List<Integer> ref = curves(p.reference());
+        List<Integer> sub = curves(p.subject());
+        ref.removeIf(c -> dev.jvtpm.engine.types.object.EccCurve.fromId(c) == null);
+        assertThat(sub).isEqualTo(ref).containsExactly(0x0003, 0x0004, 0x0005);
+        // Paging: from a curve on, at most count curves, moreData when some are left.
+        for (int start : new int[] {0, 3, 4, 5, 6, 0x10003, 0xFFFF}) {
+            for (int count : new int[] {0, 1, 2, 3, 100}) {
+                byte[] rsp = d.subject().send(Commands.getCapability(TpmCap.ECC_CURVES, start, count));
+                List<Integer> all = new ArrayList<>(List.of(3, 4, 5));
+                all.removeIf(c -> c < (start & 0xFFFF));
+                assertThat(curves(rsp)).as("start %x count %d", start, count).isEqualTo(all.subList(0, Math.min(count, all.size())));
+                assertThat(rsp[10] != 0).as("moreData, start %x count %d", start, count).isEqualTo(all.size() > count);
+            }
+        }
+    }
+
+    private static List<Integer> curves(byte[] rsp) throws TpmException {
+        TpmReader r = new TpmReader(rsp, 15, rsp.length - 15);
+        List<Integer> out = new ArrayList<>();
+        for (int n = r.u32(); n > 0; n--) {
+            out.add(r.u16());
+        }
+        return out;
     }
 
     /** Every entry of a list capability (ALGS, COMMANDS, PP/AUDIT_COMMANDS), by key. */

@@ -44,6 +44,7 @@ public final class EcdhKeyGen extends Command<Integer, EcdhKeyGen.Out> {
             throw TpmException.handle(1, TpmRc.KEY);
         }
         CryptoSuite suite = ctx.core().crypto;
+        suite.beforeUse(TpmAlgId.ECDH);
         PreparedKeys keys = key.keys(suite);
         EccKeyPair ephemeral = suite.ecc().generate(keys.curve());
         EcPoint z;

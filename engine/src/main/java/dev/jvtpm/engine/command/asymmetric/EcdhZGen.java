@@ -55,6 +55,7 @@ public final class EcdhZGen extends Command<EcdhZGen.In, EccPoint> {
         if (scheme.selector() != TpmAlgId.ECDH && !scheme.isNull()) {
             throw TpmException.handle(1, TpmRc.SCHEME);
         }
+        ctx.core().crypto.beforeUse(TpmAlgId.ECDH);
         PreparedKeys keys = key.keys(ctx.core().crypto);
         try {
             EcPoint z = keys.eccPrivate().ecdh(PreparedKeys.toPoint(keys.curve(), in.inPoint().x(), in.inPoint().y()));

@@ -66,6 +66,9 @@ public final class RsaDecrypt extends Command<RsaDecrypt.In, byte[]> {
         if (in.cipherText().length != ((PublicId.Rsa) key.publicArea().unique()).modulus().length) {
             throw new TpmException(TpmRc.SIZE);
         }
+        if (!scheme.isNull()) {
+            ctx.core().crypto.beforeUse(scheme.selector());
+        }
         RsaPrivateKey k = key.keys(ctx.core().crypto).rsaPrivate();
         try {
             switch (scheme.selector()) {

@@ -77,6 +77,9 @@ public final class RsaEncrypt extends Command<RsaEncrypt.In, byte[]> {
         if (scheme == null) {
             throw TpmException.parameter(2, TpmRc.SCHEME);
         }
+        if (!scheme.isNull()) {
+            ctx.core().crypto.beforeUse(scheme.selector());
+        }
         RsaPublicKey k = key.keys(ctx.core().crypto).rsaPublic();
         try {
             switch (scheme.selector()) {

@@ -38,6 +38,7 @@ public final class GetCapability extends Command<GetCapability.In, byte[]> {
     static final int MAX_TPM_PROPERTIES = MAX_CAP_DATA / 8;
     static final int MAX_PCR_PROPERTIES = MAX_CAP_DATA / 8;
     static final int MAX_TAGGED_POLICIES = MAX_CAP_DATA / 72;
+    static final int MAX_ECC_CURVES = MAX_CAP_DATA / 2;
     private static final int PT_GROUP = 0x100;
     private static final int RH_ACT_0 = 0x40000110;
     private static final int RH_ACT_F = 0x4000011F;
@@ -111,8 +112,11 @@ public final class GetCapability extends Command<GetCapability.In, byte[]> {
                 w.u32(0); // no authenticated countdown timers are implemented
                 more = false;
                 break;
+            case TpmCap.ECC_CURVES:
+                more = eccCurves(w, in.property() & 0xFFFF, cap(count, MAX_ECC_CURVES));
+                break;
             default:
-                // TPM_CAP_ECC_CURVES without ECC, TPM_CAP_VENDOR_PROPERTY
+                // TPM_CAP_VENDOR_PROPERTY
                 throw TpmException.parameter(1, TpmRc.VALUE);
         }
         byte[] out = w.toByteArray();
@@ -137,6 +141,26 @@ public final class GetCapability extends Command<GetCapability.In, byte[]> {
                 return true;
             }
             w.u16(e.getKey()).u32(e.getValue());
+            n++;
+        }
+        w.patchU32(mark, n);
+        return false;
+    }
+
+    /** CryptCapGetECCCurve: the curves from {@code first} (the property's low 16 bits) on. */
+    private static boolean eccCurves(TpmWriter w, int first, int count) {
+        int mark = w.size();
+        w.u32(0);
+        int n = 0;
+        for (int curve : Algorithms.eccCurves()) {
+            if (curve < first) {
+                continue;
+            }
+            if (n == count) {
+                w.patchU32(mark, n);
+                return true;
+            }
+            w.u16(curve);
             n++;
         }
         w.patchU32(mark, n);

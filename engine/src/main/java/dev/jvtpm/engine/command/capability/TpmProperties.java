@@ -94,7 +94,7 @@ public final class TpmProperties {
             case TpmPt.NV_COUNTERS: return 0;
             case TpmPt.NV_COUNTERS_AVAIL: return 0;
             case TpmPt.ALGORITHM_SET: return 0;
-            case TpmPt.LOADED_CURVES: return 0;
+            case TpmPt.LOADED_CURVES: return Algorithms.eccCurves().length;
             case TpmPt.LOCKOUT_COUNTER: return core.gp.failedTries;
             case TpmPt.MAX_AUTH_FAIL: return core.gp.maxTries;
             case TpmPt.LOCKOUT_INTERVAL: return core.gp.recoveryTime;

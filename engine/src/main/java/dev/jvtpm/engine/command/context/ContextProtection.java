@@ -73,7 +73,7 @@ public final class ContextProtection {
     private static byte[][] keyAndIv(TpmCore core, long sequence, int savedHandle, int hierarchy) {
         byte[] seq = new TpmWriter(8).u64(sequence).toByteArray();
         byte[] handle = new TpmWriter(4).u32(savedHandle).toByteArray();
-        byte[] k = new Kdf(core.crypto.digests()).kdfa(INTEGRITY, core.proof(hierarchy), "CONTEXT", seq, handle,
+        byte[] k = core.crypto.kdf().kdfa(INTEGRITY, core.proof(hierarchy), "CONTEXT", seq, handle,
                 (KEY_BYTES + IV_BYTES) * 8);
         return new byte[][] {Arrays.copyOf(k, KEY_BYTES), Arrays.copyOfRange(k, KEY_BYTES, KEY_BYTES + IV_BYTES)};
     }

@@ -75,6 +75,8 @@ public final class ObjectFactory {
                 break;
             }
             case TpmAlgId.ECC: {
+                // CryptEccGenerateKey: ECDSA is what the reference checks each new key with.
+                suite.beforeUse(TpmAlgId.ECDSA);
                 PublicParms.Ecc parms = (PublicParms.Ecc) template.parameters();
                 BigInteger d = EccKeyGenerator.privateScalar(parms.curve(), rng);
                 unique = new PublicId.Ecc(EccArithmetic.multiplyGenerator(parms.curve(), d));

@@ -25,7 +25,7 @@ public final class OuterWrap {
 
     public OuterWrap(CryptoSuite suite) {
         this.suite = suite;
-        this.kdf = new Kdf(suite.digests());
+        this.kdf = suite.kdf();
     }
 
     /**

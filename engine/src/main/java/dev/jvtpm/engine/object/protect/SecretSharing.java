@@ -49,7 +49,7 @@ public final class SecretSharing {
 
     public SecretSharing(CryptoSuite suite) {
         this.suite = suite;
-        this.kdf = new Kdf(suite.digests());
+        this.kdf = suite.kdf();
     }
 
     /** A shared seed and the encrypted secret (TPM2B_ENCRYPTED_SECRET contents) that carries it. */
@@ -76,6 +76,7 @@ public final class SecretSharing {
         }
         switch (p.type()) {
             case TpmAlgId.RSA: {
+                suite.beforeUse(TpmAlgId.OAEP);
                 byte[] seed = rng.bytes(nameAlg.digestSize());
                 byte[] secret;
                 try {
@@ -86,6 +87,7 @@ public final class SecretSharing {
                 return new Shared(seed, secret);
             }
             case TpmAlgId.ECC: {
+                suite.beforeUse(TpmAlgId.ECDH);
                 EcPoint q;
                 try {
                     q = key.eccPoint();
@@ -165,6 +167,7 @@ public final class SecretSharing {
         } else {
             throw new TpmException(TpmRc.SCHEME);
         }
+        suite.beforeUse(TpmAlgId.OAEP);
         if (secret.length != ((PublicId.Rsa) p.unique()).modulus().length) {
             throw new TpmException(TpmRc.SIZE);
         }
@@ -182,6 +185,7 @@ public final class SecretSharing {
 
     private byte[] eccDecrypt(PreparedKeys key, SecretLabel label, byte[] secret) throws TpmException {
         // The point is read from the front of the secret; bytes after it are ignored, as in the reference.
+        suite.beforeUse(TpmAlgId.ECDH);
         EccPoint qe = EccPoint.read(new TpmReader(secret));
         EccCurve curve = key.curve();
         EcPoint z;

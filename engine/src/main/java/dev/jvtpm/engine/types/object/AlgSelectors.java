@@ -58,20 +58,23 @@ public final class AlgSelectors {
         }
     }
 
-    /** TPMI_AES_KEY_BITS: 128, 192, 256 (TPM_RC_VALUE). */
+    /** TPMI_AES_KEY_BITS: 128 and 256 (TPM_RC_VALUE); AES-192 is off in libtpms 0.9 too. */
     public static int aesKeyBits(TpmReader r) throws TpmException {
         int bits = r.u16();
-        if (bits == 128 || bits == 192 || bits == 256) {
+        if (bits == 128 || bits == 256) {
             return bits;
         }
         throw r.fail(TpmRc.VALUE);
     }
 
-    /** TPMI_ALG_KDF: MGF1, KDF1_SP800_56A, KDF2, KDF1_SP800_108 (TPM_RC_KDF), as libtpms lists them. */
+    /**
+     * TPMI_ALG_KDF: MGF1, KDF1_SP800_56A, KDF1_SP800_108 (TPM_RC_KDF). libtpms also has KDF2, which
+     * this TPM does not implement (nor list in TPM_CAP_ALGS).
+     */
     public static int kdf(TpmReader r, boolean allowNull) throws TpmException {
         int alg = r.u16();
         switch (alg) {
-            case TpmAlgId.MGF1: case TpmAlgId.KDF1_SP800_56A: case TpmAlgId.KDF2: case TpmAlgId.KDF1_SP800_108:
+            case TpmAlgId.MGF1: case TpmAlgId.KDF1_SP800_56A: case TpmAlgId.KDF1_SP800_108:
                 return alg;
             default:
                 if (allowNull && alg == TpmAlgId.NULL) {

@@ -17,9 +17,10 @@
  * <li>ECDAA, ECSchnorr, SM2 and ECMQV as schemes (TPM_RC_SCHEME) and signatures (TPM_RC_SCHEME);</li>
  * <li>NIST P-192/P-224, BN P-256/P-638 and SM2 P-256 (TPM_RC_CURVE);</li>
  * <li>consequently TPM2B_ECC_PARAMETER is limited to 66 bytes (P-521), where libtpms allows 80
- *     (BN P-638).</li>
+ *     (BN P-638);</li>
+ * <li>KDF2 (TPM_RC_KDF).</li>
  * </ul>
- * MGF1 is accepted as a KDF as libtpms accepts it (TPMI_ALG_KDF lists it). RSA key sizes are
+ * AES-192 is refused (TPM_RC_VALUE) as libtpms 0.9 refuses it. MGF1 is accepted as a KDF as libtpms accepts it (TPMI_ALG_KDF lists it). RSA key sizes are
  * 1024, 2048 and 3072 as in libtpms.
  */
 package dev.jvtpm.engine.types.object;

@@ -58,7 +58,7 @@ class PublicAreaTest {
         String xorKdf = "0008 000c 00030072 0000 000a 000d 0022 0000";
         String sealed = "0008 000b 00000012 0000 0010 0000";
         String aes = "0025 000b 00030072 0000 0006 0100 0042 0000";
-        String aesNullMode = "0025 000b 00030072 0000 0006 00c0 0010 0000";
+        String aesNullMode = "0025 000b 00030072 0000 0006 0080 0010 0000";
         for (String h : new String[] {hmacKey, xorKdf, sealed, aes, aesNullMode}) {
             PublicArea p = PublicArea.read(hex(h), false);
             assertThat(HexFormat.of().formatHex(p.toBytes())).isEqualTo(h.replace(" ", ""));
@@ -142,13 +142,20 @@ class PublicAreaTest {
     }
 
     @Test
-    void eccKdfAcceptsTheFourLibtpmsKdfs() throws Exception {
+    void eccKdfAcceptsTheImplementedKdfs() throws Exception {
         String head = "0023 000b 00040072 0000 0010 0018 000b 0003 ";
-        for (String kdf : new String[] {"0007", "0020", "0021", "0022"}) {
+        for (String kdf : new String[] {"0007", "0020", "0022"}) {
             PublicArea p = PublicArea.read(hex(head + kdf + " 000b 0000 0000"), false);
             assertThat(((PublicParms.Ecc) p.parameters()).kdf().scheme()).isEqualTo(Integer.parseInt(kdf, 16));
         }
+        // KDF2 is libtpms' fourth KDF; this TPM does not implement it.
+        assertThat(rc(head + "0021 000b")).isEqualTo(p2(TpmRc.KDF));
         assertThat(rc(head + "0023 000b")).isEqualTo(p2(TpmRc.KDF));
+    }
+
+    @Test
+    void aes192IsRefusedAsLibtpmsRefusesIt() {
+        assertThat(rc("0025 000b 00030072 0000 0006 00c0 0010 0000")).isEqualTo(p2(TpmRc.VALUE));
     }
 
     @Test

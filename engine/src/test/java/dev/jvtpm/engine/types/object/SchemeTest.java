@@ -62,7 +62,8 @@ class SchemeTest {
     @Test
     void kdfSchemeNullAndHash() throws Exception {
         assertThat(KdfScheme.read(hex("0010"), true)).isEqualTo(KdfScheme.NULL);
-        assertThat(KdfScheme.read(hex("0021 000c"), true)).isEqualTo(new KdfScheme(0x21, HashAlg.SHA384));
+        assertThat(KdfScheme.read(hex("0020 000c"), true)).isEqualTo(new KdfScheme(0x20, HashAlg.SHA384));
+        assertThat(rcOf(r -> KdfScheme.read(r, true), 3, "0021 000c")).isEqualTo(p3(TpmRc.KDF));
         assertThat(rcOf(r -> KdfScheme.read(r, false), 3, "0010")).isEqualTo(p3(TpmRc.KDF));
         assertThat(rcOf(r -> KdfScheme.read(r, true), 3, "0022 0010")).isEqualTo(p3(TpmRc.HASH));
     }
