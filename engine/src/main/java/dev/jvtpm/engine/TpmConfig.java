@@ -3,6 +3,7 @@ package dev.jvtpm.engine;
 import dev.jvtpm.engine.crypto.CryptoSuite;
 import dev.jvtpm.engine.crypto.ProviderChain;
 import dev.jvtpm.engine.crypto.ProviderPolicy;
+import dev.jvtpm.engine.object.derivation.RsaKeySource;
 import dev.jvtpm.engine.state.InMemoryStateStore;
 import dev.jvtpm.engine.state.StateStore;
 import dev.jvtpm.engine.types.HashAlg;
@@ -15,6 +16,8 @@ public final class TpmConfig {
     /** Command/response buffer bounds, as swtpm's SET_BUFFERSIZE reports them for TPM 2 (min 2808, max 4096). */
     public static final int MIN_BUFFER_SIZE = 2808;
     public static final int MAX_BUFFER_SIZE = 4096;
+    /** Derived RSA primaries cached by default: SRK and EK templates of a few clients. */
+    public static final int DEFAULT_PRIMARY_CACHE_SIZE = 8;
 
     private final StateStore stateStore;
     private final CryptoSuite crypto;
@@ -22,6 +25,8 @@ public final class TpmConfig {
     private final Set<HashAlg> defaultPcrBanks;
     private final int bufferSize;
     private final TimeSource time;
+    private final RsaKeySource rsaKeys;
+    private final int primaryCacheSize;
 
     private TpmConfig(Builder b) {
         this.stateStore = Objects.requireNonNull(b.stateStore, "stateStore");
@@ -30,6 +35,8 @@ public final class TpmConfig {
         this.defaultPcrBanks = Set.copyOf(b.defaultPcrBanks);
         this.bufferSize = b.bufferSize;
         this.time = b.time;
+        this.rsaKeys = b.rsaKeys;
+        this.primaryCacheSize = b.primaryCacheSize;
     }
 
     public static Builder builder() {
@@ -61,6 +68,16 @@ public final class TpmConfig {
         return time;
     }
 
+    /** Where TPM2_Create's RSA keys come from; null: generated on demand by the provider. */
+    public RsaKeySource rsaKeys() {
+        return rsaKeys;
+    }
+
+    /** How many derived RSA primaries the TPM keeps (0: none); see {@code PrimaryCache}. */
+    public int primaryCacheSize() {
+        return primaryCacheSize;
+    }
+
     public Builder toBuilder() {
         Builder b = new Builder();
         b.stateStore = stateStore;
@@ -69,6 +86,8 @@ public final class TpmConfig {
         b.defaultPcrBanks = EnumSet.copyOf(defaultPcrBanks);
         b.bufferSize = bufferSize;
         b.time = time;
+        b.rsaKeys = rsaKeys;
+        b.primaryCacheSize = primaryCacheSize;
         return b;
     }
 
@@ -79,6 +98,8 @@ public final class TpmConfig {
         private Set<HashAlg> defaultPcrBanks = EnumSet.allOf(HashAlg.class);
         private int bufferSize = MAX_BUFFER_SIZE;
         private TimeSource time = TimeSource.system();
+        private RsaKeySource rsaKeys;
+        private int primaryCacheSize = DEFAULT_PRIMARY_CACHE_SIZE;
 
         public Builder stateStore(StateStore s) {
             this.stateStore = s;
@@ -114,6 +135,24 @@ public final class TpmConfig {
 
         public Builder time(TimeSource t) {
             this.time = t;
+            return this;
+        }
+
+        /**
+         * A source of RSA keys for TPM2_Create, typically an {@code RsaKeyPool} shared by every
+         * instance of the process; null (the default) generates each key on demand.
+         */
+        public Builder rsaKeys(RsaKeySource source) {
+            this.rsaKeys = source;
+            return this;
+        }
+
+        /** Derived RSA primaries kept in the permanent state (0 disables the cache). */
+        public Builder primaryCacheSize(int size) {
+            if (size < 0 || size > 64) {
+                throw new IllegalArgumentException("primary cache size must be in [0, 64]");
+            }
+            this.primaryCacheSize = size;
             return this;
         }
 

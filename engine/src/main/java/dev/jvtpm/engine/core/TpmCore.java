@@ -12,7 +12,7 @@ import dev.jvtpm.engine.pcr.PcrAllocation;
 import dev.jvtpm.engine.pcr.PcrBanks;
 import dev.jvtpm.engine.object.ObjectStore;
 import dev.jvtpm.engine.object.derivation.PrimarySource;
-import dev.jvtpm.engine.object.derivation.ReferenceRsaKeyGenerator;
+import dev.jvtpm.engine.object.derivation.RsaKeyPool;
 import dev.jvtpm.engine.object.derivation.RsaKeySource;
 import dev.jvtpm.engine.object.PersistentObjects;
 import dev.jvtpm.engine.state.StateSection;
@@ -115,8 +115,9 @@ public final class TpmCore {
         // subject to the algorithm self-test, so GetRandom does not test AES.
         this.drbg = new BufferedDrbg(new CtrDrbg(raw.ciphers(), raw.entropy(),
                 "jvtpm DRBG".getBytes(StandardCharsets.US_ASCII)));
-        this.primaries = new PrimarySource(crypto);
-        this.rsaKeys = new ReferenceRsaKeyGenerator();
+        this.primaries = new PrimarySource(crypto, config.primaryCacheSize(),
+                () -> List.of(gp.storageSeed, gp.endorsementSeed, gp.platformSeed, gr.nullSeed));
+        this.rsaKeys = config.rsaKeys() != null ? config.rsaKeys() : RsaKeyPool.unpooled(crypto.rsa());
         this.pcrAllocation = new PcrAllocation(config.defaultPcrBanks());
         this.pcrs = new PcrBanks(pcrAllocation);
         this.bufferSize = config.bufferSize();
@@ -225,6 +226,9 @@ public final class TpmCore {
         s.add(new SavedStateSection());
         s.add(new PlatformSection());
         s.add(persistent.section());
+        // A re-seeded hierarchy's primaries must not outlive its seed in the stored state.
+        primaries.forgetStaleSeeds();
+        s.add(primaries.cache().section());
         return s;
     }
 

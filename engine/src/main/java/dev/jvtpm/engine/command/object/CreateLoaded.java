@@ -95,8 +95,12 @@ public final class CreateLoaded extends Command<CreateLoaded.In, CreateLoaded.Ou
             List<byte[]> proofs = hierarchy == TpmHandles.RH_ENDORSEMENT
                     ? List.of(core.gp.storageProof, core.gp.endorsementProof) : List.of();
             CreatedObject created = core.primaries.derive(PrimaryDerivation.Version.V1, core.primarySeed(hierarchy),
+                    hierarchy != TpmHandles.RH_NULL,
                     template, sensitive, proofs);
             int handle = core.objects.load(KeyObject.primary(core.crypto, created.publicArea(), created.sensitive(), hierarchy));
+            if (core.primaries.cache().takePersistentChange()) {
+                core.markPersistentDirty();
+            }
             return new Out(handle, new byte[0], created.publicArea(), created.name());
         }
         CreatedObject created = new ObjectFactory(core.crypto).createOrdinary(template, sensitive, core::randomFill,

@@ -71,11 +71,15 @@ public final class CreatePrimary extends Command<CreatePrimary.In, CreatePrimary
         List<byte[]> proofs = hierarchy == TpmHandles.RH_ENDORSEMENT
                 ? List.of(core.gp.storageProof, core.gp.endorsementProof) : List.of();
         CreatedObject created = core.primaries.derive(PrimaryDerivation.Version.V1, core.primarySeed(hierarchy),
+                    hierarchy != TpmHandles.RH_NULL,
                 in.inPublic(), sensitive, proofs);
         KeyObject object = KeyObject.primary(core.crypto, created.publicArea(), created.sensitive(), hierarchy);
         Creation creation = Creation.of(core, hierarchy, null, created.publicArea().nameHash(), in.creationPcr(),
                 in.outsideInfo(), hierarchy, created.name());
         int handle = core.objects.load(object);
+        if (core.primaries.cache().takePersistentChange()) {
+            core.markPersistentDirty();
+        }
         return new Out(handle, created.publicArea(), creation, created.name());
     }
 
