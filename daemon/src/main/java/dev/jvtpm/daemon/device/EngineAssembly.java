@@ -7,6 +7,7 @@ import dev.jvtpm.engine.TpmConfig;
 import dev.jvtpm.engine.crypto.CryptoSuite;
 import dev.jvtpm.engine.crypto.ProviderChain;
 import dev.jvtpm.engine.crypto.ProviderPolicy;
+import dev.jvtpm.engine.object.derivation.RsaKeyPool;
 import dev.jvtpm.engine.state.EncryptedFileStateStore;
 import dev.jvtpm.engine.state.GeneratedKeyFile;
 import dev.jvtpm.engine.state.KeyProvider;
@@ -21,6 +22,9 @@ import dev.jvtpm.engine.state.StateKey;
  */
 public final class EngineAssembly {
     private EngineAssembly() {}
+
+    /** RSA keys kept ready per key size once a size has been asked for. */
+    static final int RSA_POOL_PER_SIZE = 2;
 
     public static Engine assemble(SocketConfig config, DaemonLog log, DaemonLog.FdOpener fds) throws StateException {
         CryptoSuite crypto = ProviderChain.javaOnly().resolve(ProviderPolicy.all());
@@ -40,7 +44,10 @@ public final class EngineAssembly {
         }
         EncryptedFileStateStore store = new EncryptedFileStateStore(config.stateDir(), fixed(stateKey),
                 config.stateFileMode(), crypto.ciphers());
-        Tpm tpm = Tpm.create(TpmConfig.builder().stateStore(store).crypto(crypto).build());
+        // RSA keys for TPM2_Create: a small pool that starts filling at the first RSA Create (no
+        // prefill: start-up stays cheap and a TPM that never creates RSA keys never pays for them).
+        RsaKeyPool rsaKeys = new RsaKeyPool(crypto.rsa(), RSA_POOL_PER_SIZE, java.util.List.of());
+        Tpm tpm = Tpm.create(TpmConfig.builder().stateStore(store).crypto(crypto).rsaKeys(rsaKeys).build());
         return new Engine(tpm, store, stateKey, migrationKey, new SealedEnvelope(crypto.ciphers()));
     }
 
