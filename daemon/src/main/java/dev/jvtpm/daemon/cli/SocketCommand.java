@@ -91,6 +91,10 @@ public final class SocketCommand {
             "Become <user> before touching any file (only when started as root)."}, "-r", "--runas");
         value(s, "<params>", new String[] {
             "action=none|kill|log: accepted for compatibility; no syscall filter is installed."}, "--seccomp");
+        value(s, "<policy>", new String[] {
+            "all|hardware|pure-java: which tiers of the crypto provider chain may serve (default all: "
+                + "JCA intrinsics, native OpenSSL, CPU entropy, then BouncyCastle); pure-java uses "
+                + "BouncyCastle only, for hosts that forbid native code. See 'jvtpm providers'."}, "--crypto-policy");
         flag(s, "Speak the MS-simulator protocol instead: TPM commands on the --server TCP port (default 2321), "
                 + "platform signals on the next port; --ctrl is not used.", "--mssim");
         flag(s, "Print the supported features as JSON and exit.", "--print-capabilities");
@@ -113,7 +117,7 @@ public final class SocketCommand {
     public record RawOptions(String server, String ctrl, String port, String fd, boolean terminate,
                              String tpmstate, String key, String migrationKey, String pid, String log,
                              String locality, String flags, boolean daemon, String runAs, String seccomp,
-                             boolean mssim, boolean printCapabilities, boolean printStates) {
+                             boolean mssim, boolean printCapabilities, boolean printStates, String cryptoPolicy) {
 
         /** Reads the options of a parsed {@code socket} command; a repeated option's last value wins. */
         public static RawOptions from(ParseResult r) {
@@ -121,7 +125,7 @@ public final class SocketCommand {
                     bool(r, "--terminate"), str(r, "--tpmstate"), str(r, "--key"), str(r, "--migration-key"),
                     str(r, "--pid"), str(r, "--log"), str(r, "--locality"), str(r, "--flags"), bool(r, "--daemon"),
                     str(r, "--runas"), str(r, "--seccomp"), bool(r, "--mssim"), bool(r, "--print-capabilities"),
-                    bool(r, "--print-states"));
+                    bool(r, "--print-states"), str(r, "--crypto-policy"));
         }
 
         private static String str(ParseResult r, String name) {

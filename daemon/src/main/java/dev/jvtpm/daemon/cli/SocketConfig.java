@@ -1,5 +1,6 @@
 package dev.jvtpm.daemon.cli;
 
+import dev.jvtpm.engine.crypto.ProviderPolicy;
 import dev.jvtpm.daemon.log.LogSpec;
 import dev.jvtpm.daemon.process.PidSpec;
 import dev.jvtpm.daemon.transport.Endpoint;
@@ -22,6 +23,7 @@ import java.util.List;
  * @param needInit whether CMD_INIT is required before data commands
  * @param startup the TPM2_Startup sent once at start
  * @param embeddedDefaults true when neither --server nor --ctrl was given
+ * @param cryptoPolicy which tiers of the provider chain may serve
  */
 public record SocketConfig(
         Endpoint data, boolean keepConnection, boolean terminate,
@@ -32,7 +34,7 @@ public record SocketConfig(
         boolean rejectLocality4, boolean allowSetLocality,
         boolean needInit, StartupType startup,
         boolean daemon, String runAs, String seccompAction,
-        boolean embeddedDefaults) {
+        boolean embeddedDefaults, ProviderPolicy cryptoPolicy) {
 
     /** One line per setting, for the start-up log. */
     public List<String> describe() {
@@ -50,6 +52,7 @@ public record SocketConfig(
                 + (startup == StartupType.NONE ? "" : ", TPM2_Startup(" + startup + ") sent at start"));
         lines.add("locality: " + (rejectLocality4 ? "locality 4 rejected" : "0-4 accepted")
                 + (allowSetLocality ? ", in-band TPM2_SetLocality allowed" : ""));
+        lines.add("crypto policy: " + cryptoPolicy);
         if (embeddedDefaults) {
             lines.add("embedded defaults in use (no --server and no --ctrl given)");
         }

@@ -1,5 +1,6 @@
 package dev.jvtpm.daemon.cli;
 
+import dev.jvtpm.engine.crypto.ProviderPolicy;
 import static dev.jvtpm.daemon.cli.SubOptions.param;
 
 import dev.jvtpm.daemon.cli.SubOptions.Param;
@@ -221,9 +222,18 @@ public final class SocketConfigParser {
             }
         }
 
+        ProviderPolicy cryptoPolicy = ProviderPolicy.all();
+        if (raw.cryptoPolicy() != null) {
+            try {
+                cryptoPolicy = ProviderPolicy.parse(raw.cryptoPolicy());
+            } catch (IllegalArgumentException e) {
+                throw new UsageError("--crypto-policy: " + e.getMessage());
+            }
+        }
+
         return new SocketConfig(data, keepConnection, terminate, ctrl, raw.mssim(), stateDir, createStateDir,
                 fileMode, key, defaultKeyFile(), migrationKey, pid, log, rejectLocality4, allowSetLocality,
-                needInit, startup, raw.daemon(), raw.runAs(), seccomp, embedded && !raw.mssim());
+                needInit, startup, raw.daemon(), raw.runAs(), seccomp, embedded && !raw.mssim(), cryptoPolicy);
     }
 
     private static PidSpec parsePid(String text) throws UsageError {

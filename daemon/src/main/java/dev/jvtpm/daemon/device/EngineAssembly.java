@@ -5,8 +5,6 @@ import dev.jvtpm.daemon.log.DaemonLog;
 import dev.jvtpm.engine.Tpm;
 import dev.jvtpm.engine.TpmConfig;
 import dev.jvtpm.engine.crypto.CryptoSuite;
-import dev.jvtpm.engine.crypto.ProviderChain;
-import dev.jvtpm.engine.crypto.ProviderPolicy;
 import dev.jvtpm.engine.object.derivation.RsaKeyPool;
 import dev.jvtpm.engine.state.EncryptedFileStateStore;
 import dev.jvtpm.engine.state.GeneratedKeyFile;
@@ -14,6 +12,7 @@ import dev.jvtpm.engine.state.KeyProvider;
 import dev.jvtpm.engine.state.SealedEnvelope;
 import dev.jvtpm.engine.state.StateException;
 import dev.jvtpm.engine.state.StateKey;
+import dev.jvtpm.nativebridge.NativeProviders;
 
 /**
  * Builds the engine for a configuration: resolves the crypto providers (running their
@@ -27,7 +26,9 @@ public final class EngineAssembly {
     static final int RSA_POOL_PER_SIZE = 2;
 
     public static Engine assemble(SocketConfig config, DaemonLog log, DaemonLog.FdOpener fds) throws StateException {
-        CryptoSuite crypto = ProviderChain.javaOnly().resolve(ProviderPolicy.all());
+        // The whole chain: CPU entropy and OpenSSL (native-bridge) ahead of JCA and BouncyCastle.
+        // Loading JNA and libcrypto happens here, after the sockets exist, so it costs no socket latency.
+        CryptoSuite crypto = NativeProviders.chain().resolve(config.cryptoPolicy());
         for (CryptoSuite.Choice c : crypto.report()) {
             log.info("crypto " + c.family() + ": " + c.provider() + " (" + c.reason() + ")"
                     + (c.alternatives().isEmpty() ? "" : "; also " + c.alternatives()));

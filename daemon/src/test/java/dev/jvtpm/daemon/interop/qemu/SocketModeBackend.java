@@ -4,6 +4,7 @@ import java.io.IOException;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 
 /**
  * A backend driven by swtpm's {@code socket} command line: swtpm itself, or jvtpm's drop-in
@@ -12,11 +13,13 @@ import java.util.List;
  *
  * @param name     how reports and artifact directories call it
  * @param launcher the program (and any leading arguments) before {@code socket}
+ * @param env      extra environment for the backend process
  */
-record SocketModeBackend(String name, List<String> launcher) implements VtpmBackend {
+record SocketModeBackend(String name, List<String> launcher, Map<String, String> env) implements VtpmBackend {
 
     SocketModeBackend {
         launcher = List.copyOf(launcher);
+        env = Map.copyOf(env);
     }
 
     List<String> commandLine(Path stateDir, Path ctrlSocket, Path logFile) {
@@ -31,6 +34,6 @@ record SocketModeBackend(String name, List<String> launcher) implements VtpmBack
 
     @Override
     public VtpmProcess start(Path stateDir, Path ctrlSocket, Path logFile) throws IOException {
-        return VtpmProcess.start(commandLine(stateDir, ctrlSocket, logFile), ctrlSocket, logFile);
+        return VtpmProcess.start(commandLine(stateDir, ctrlSocket, logFile), env, ctrlSocket, logFile);
     }
 }

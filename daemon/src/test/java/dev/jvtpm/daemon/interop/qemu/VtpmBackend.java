@@ -1,9 +1,11 @@
 package dev.jvtpm.daemon.interop.qemu;
 
+import dev.jvtpm.daemon.testing.DaemonProcess;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
+import java.util.Map;
 
 /**
  * A vTPM that QEMU's {@code -tpmdev emulator} attaches to through a Unix control socket, launched
@@ -15,8 +17,8 @@ interface VtpmBackend {
     String PROPERTY = "jvtpm.qemu.backend";
 
     /**
-     * The backend when the property is absent. It is swtpm until the jvtpm daemon
-     * ({@code bin/jvtpm socket}) lands; then flip this one line to {@code "jvtpm"}.
+     * The backend when the property is absent: jvtpm's launcher ({@code bin/jvtpm socket});
+     * {@code -Djvtpm.qemu.backend=swtpm} runs the same checks against swtpm.
      */
     String DEFAULT = "jvtpm";
 
@@ -34,14 +36,17 @@ interface VtpmBackend {
         String name = System.getProperty(PROPERTY, DEFAULT).trim();
         switch (name) {
             case "swtpm":
-                return new SocketModeBackend("swtpm", List.of("swtpm"));
+                return new SocketModeBackend("swtpm", List.of("swtpm"), Map.of());
             case "jvtpm":
                 Path launcher = repoRoot.resolve("bin/jvtpm");
                 if (!Files.isExecutable(launcher)) {
                     throw new IllegalStateException(launcher + " does not exist or is not executable: the jvtpm daemon"
                             + " has not been built on this branch (use -D" + PROPERTY + "=swtpm to test the harness)");
                 }
-                return new SocketModeBackend("jvtpm", List.of(launcher.toString()));
+                // The launcher runs the classes under test as they are (JVTPM_CLASSPATH) instead of
+                // building the daemon itself in the middle of this Maven run.
+                return new SocketModeBackend("jvtpm", List.of(launcher.toString()),
+                        Map.of("JVTPM_CLASSPATH", DaemonProcess.classpath()));
             default:
                 throw new IllegalArgumentException("-D" + PROPERTY + "=" + name + ": expected swtpm or jvtpm");
         }

@@ -30,10 +30,12 @@ final class VtpmProcess implements AutoCloseable {
     }
 
     /** Starts {@code commandLine}; its stdout and stderr go to {@code <logFile>.out} beside its log. */
-    static VtpmProcess start(List<String> commandLine, Path ctrlSocket, Path logFile) throws IOException {
+    static VtpmProcess start(List<String> commandLine, java.util.Map<String, String> env, Path ctrlSocket,
+                             Path logFile) throws IOException {
         Path output = logFile.resolveSibling(logFile.getFileName() + ".out");
-        Process p = new ProcessBuilder(commandLine).redirectErrorStream(true)
-                .redirectOutput(output.toFile()).start();
+        ProcessBuilder pb = new ProcessBuilder(commandLine).redirectErrorStream(true).redirectOutput(output.toFile());
+        pb.environment().putAll(env);
+        Process p = pb.start();
         return new VtpmProcess(List.copyOf(commandLine), p, ctrlSocket, logFile, output);
     }
 
