@@ -2,7 +2,6 @@ package dev.jvtpm.engine.command.context;
 
 import dev.jvtpm.engine.core.TpmCore;
 import dev.jvtpm.engine.crypto.Hasher;
-import dev.jvtpm.engine.crypto.Kdf;
 import dev.jvtpm.engine.crypto.SymMode;
 import dev.jvtpm.engine.ticket.HashCheckTickets;
 import dev.jvtpm.engine.types.HashAlg;
