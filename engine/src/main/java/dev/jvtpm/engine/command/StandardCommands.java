@@ -20,6 +20,7 @@ import dev.jvtpm.engine.command.pcr.PcrRead;
 import dev.jvtpm.engine.command.pcr.PcrReset;
 import dev.jvtpm.engine.command.random.GetRandom;
 import dev.jvtpm.engine.command.random.StirRandom;
+import dev.jvtpm.engine.command.session.StartAuthSession;
 import dev.jvtpm.engine.command.startup.Shutdown;
 import dev.jvtpm.engine.command.startup.Startup;
 import dev.jvtpm.engine.command.testing.GetTestResult;
@@ -44,6 +45,8 @@ public final class StandardCommands {
         all.add(new SelfTest());
         all.add(new IncrementalSelfTest());
         all.add(new GetTestResult());
+        // Part 3 §11 Session Commands
+        all.add(new StartAuthSession());
         // Part 3 §15 Symmetric Primitives (TPM2_Hash)
         all.add(new Hash());
         // Part 3 §16 Random Number Generator

@@ -36,6 +36,9 @@ public final class Lifecycle {
             manufacture(core);
             store.write(BlobKind.PERMANENT, StateBlobCodec.encode(BlobKind.PERMANENT, core.permanentSections()));
         }
+        // Time starts again from zero: a new epoch (persisted by the next NV write, at the latest
+        // by TPM2_Startup).
+        core.ga.timeEpoch++;
         core.pcrs.applyAllocation(core.pcrAllocation);
         core.pcrReconfigured = false;
         core.clock.init();
@@ -70,6 +73,7 @@ public final class Lifecycle {
         core.savedGc = null;
         core.savedGr = null;
         core.tpmEstablished = false;
+        core.ga.reset();
         core.gp.endorsementSeed = core.random(PersistentData.SEED_SIZE);
         core.gp.storageSeed = core.random(PersistentData.SEED_SIZE);
         core.gp.platformSeed = core.random(PersistentData.SEED_SIZE);
@@ -172,9 +176,7 @@ public final class Lifecycle {
                 core.gr.restartCount = 0;
                 break;
         }
-        if (kind != StartupKind.RESUME) {
-            core.sessions().clear();
-        }
+        core.sessions().startup(kind);
         // ObjectStartup: transient objects never survive TPM2_Startup, not even a Resume.
         core.objects.flushAll();
         core.savedGc = null;

@@ -46,6 +46,8 @@ public final class TpmCore {
     public final PersistentData gp = new PersistentData();
     public final OrderlyData go = new OrderlyData();
     public final PcrAllocation pcrAllocation;
+    /** Command audit hash and counter, and the time epoch (persistent). */
+    public final AuditData ga = new AuditData();
     /** gc and gr as saved by the last Shutdown(STATE); null when there is nothing to resume. */
     public StateClearData savedGc;
     public StateResetData savedGr;
@@ -58,7 +60,7 @@ public final class TpmCore {
     public final PcrBanks pcrs;
     /** Transient object slots (sequence objects, the DRTM sequence; keys later). */
     public final ObjectStore objects = new ObjectStore();
-    private final SessionTable sessions = new SessionTable();
+    private final SessionTable sessions = new SessionTable(this);
     /** g_phEnable: platform hierarchy enable, cleared by HierarchyControl, set by Startup(CLEAR). */
     public boolean phEnable = true;
     /** orderlyState found by the last Startup (TPMA_STARTUP_CLEAR.orderly reports it). */
@@ -167,6 +169,7 @@ public final class TpmCore {
         s.add(pcrAllocation);
         s.add(new SavedStateSection());
         s.add(new PlatformSection());
+        s.add(ga);
         return s;
     }
 
@@ -176,6 +179,7 @@ public final class TpmCore {
         s.add(new VolatileCoreSection());
         s.add(objects.section());
         s.add(new SelfTestSection());
+        s.add(sessions.section());
         return s;
     }
 

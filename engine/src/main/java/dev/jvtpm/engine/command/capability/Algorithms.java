@@ -28,6 +28,8 @@ public final class Algorithms {
         m.put(TpmAlgId.HMAC, HASH | SIGNING);
         m.put(TpmAlgId.AES, SYMMETRIC);
         m.put(TpmAlgId.KEYEDHASH, HASH | OBJECT | SIGNING | ENCRYPTING);
+        // XOR obfuscation: session parameter encryption (TPMT_SYM_DEF) and keyed-hash schemes.
+        m.put(TpmAlgId.XOR, SYMMETRIC | HASH);
         m.put(TpmAlgId.SHA256, HASH);
         m.put(TpmAlgId.SHA384, HASH);
         m.put(TpmAlgId.SHA512, HASH);

@@ -66,6 +66,12 @@ sealed interface SupportedParms {
         if (scheme == TpmAlgId.HMAC) {
             return new KeyedHash(scheme, HashAlg.read(r, false));
         }
+        if (scheme == TpmAlgId.XOR) {
+            // TPMS_SCHEME_XOR: a hash (not NULL) and a KDF (NULL allowed).
+            HashAlg hash = HashAlg.read(r, false);
+            dev.jvtpm.engine.types.object.AlgSelectors.kdf(r, true);
+            return new KeyedHash(scheme, hash);
+        }
         return new KeyedHash(scheme, null);
     }
 

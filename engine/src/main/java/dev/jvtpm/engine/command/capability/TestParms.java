@@ -12,7 +12,8 @@ import dev.jvtpm.engine.wire.TpmWriter;
  * TPM2_TestParms (Part 3 §30.3): succeeds when the TPMT_PUBLIC_PARMS would unmarshal, i.e. this
  * TPM supports the object type and its parameters. Everything is checked during unmarshalling,
  * all at parameter 1: TPM_RC_TYPE for an object type this TPM does not implement (RSA and ECC
- * today), TPM_RC_VALUE for an unimplemented keyed-hash scheme (XOR) or an unsupported key size,
+ * today), TPM_RC_VALUE for an unknown keyed-hash scheme or an unsupported key size, TPM_RC_KDF
+ * for a bad XOR KDF,
  * TPM_RC_HASH for a bad scheme hash, TPM_RC_SYMMETRIC for an unimplemented or NULL symmetric
  * algorithm, TPM_RC_MODE for an unimplemented mode (anything but CFB and NULL). The algorithm
  * checks follow {@link Algorithms}, so TestParms agrees with TPM_CAP_ALGS.
