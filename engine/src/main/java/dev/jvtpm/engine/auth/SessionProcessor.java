@@ -370,23 +370,25 @@ public final class SessionProcessor {
     }
 
     /**
-     * CryptParameterDecryption of the first parameter (a TPM2B with a 2-byte size): TPM_RC_SIZE
-     * (at the decrypt session) when its size exceeds the parameter area. The key includes the
-     * authValue whenever the session authorizes an entity, even the one it is bound to.
+     * CryptParameterDecryption of the first parameter (a TPM2B with a 2-byte size), with the
+     * bounds checks libtpms got for CVE-2023-1017/1018 (as swtpm 0.7.1 on libtpms 0.9.2 answers):
+     * TPM_RC_INSUFFICIENT when there is no room for the size, TPM_RC_SIZE when the size exceeds
+     * the bytes after it, both at the decrypt session. The key includes the authValue whenever the
+     * session authorizes an entity, even the one it is bound to.
      */
     private byte[] decrypt(byte[] parameters) throws TpmException {
-        byte[] out = parameters.clone();
-        if (out.length < 2) {
-            // Nothing to decrypt; unmarshalling the first parameter reports the missing bytes.
-            return out;
+        int n = decryptIndex + 1;
+        if (parameters.length < 2) {
+            throw TpmException.session(n, TpmRc.INSUFFICIENT);
         }
+        byte[] out = parameters.clone();
         int size = ((out[0] & 0xFF) << 8) | (out[1] & 0xFF);
-        if (size > out.length) {
-            throw TpmException.session(decryptIndex + 1, TpmRc.SIZE);
+        if (size > out.length - 2) {
+            throw TpmException.session(n, TpmRc.SIZE);
         }
         Session s = sessions[decryptIndex];
         ParameterEncryption.decrypt(core, s, extraKey(decryptIndex), entries.get(decryptIndex).nonceCaller(),
-                out, 2, Math.min(size, out.length - 2));
+                out, 2, size);
         return out;
     }
 
