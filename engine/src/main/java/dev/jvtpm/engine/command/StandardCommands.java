@@ -1,5 +1,8 @@
 package dev.jvtpm.engine.command;
 
+import dev.jvtpm.engine.command.attestation.GetCommandAuditDigest;
+import dev.jvtpm.engine.command.attestation.GetSessionAuditDigest;
+import dev.jvtpm.engine.command.audit.SetCommandCodeAuditStatus;
 import dev.jvtpm.engine.command.capability.GetCapability;
 import dev.jvtpm.engine.command.capability.TestParms;
 import dev.jvtpm.engine.command.clock.ClockRateAdjust;
@@ -57,6 +60,11 @@ public final class StandardCommands {
         all.add(new SequenceUpdate());
         all.add(new SequenceComplete());
         all.add(new EventSequenceComplete());
+        // Part 3 §18 Attestation Commands (the audit digests)
+        all.add(new GetSessionAuditDigest());
+        all.add(new GetCommandAuditDigest());
+        // Part 3 §21 Command Audit
+        all.add(new SetCommandCodeAuditStatus());
         // Part 3 §22 Integrity Collection (PCR)
         all.add(new PcrExtend());
         all.add(new PcrEvent());

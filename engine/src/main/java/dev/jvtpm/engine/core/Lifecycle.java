@@ -1,5 +1,6 @@
 package dev.jvtpm.engine.core;
 
+import dev.jvtpm.engine.auth.CommandAudit;
 import dev.jvtpm.engine.object.EventSequence;
 import dev.jvtpm.engine.pcr.DigestValues;
 import dev.jvtpm.engine.pcr.PcrAttributes;
@@ -74,6 +75,7 @@ public final class Lifecycle {
         core.savedGr = null;
         core.tpmEstablished = false;
         core.ga.reset();
+        core.gp.auditCommands.add(CommandAudit.ALWAYS_AUDITED);
         core.gp.endorsementSeed = core.random(PersistentData.SEED_SIZE);
         core.gp.storageSeed = core.random(PersistentData.SEED_SIZE);
         core.gp.platformSeed = core.random(PersistentData.SEED_SIZE);

@@ -63,13 +63,19 @@ public final class SessionClient {
         public final int symBits;
         public final boolean policy;
         /** Name ‖ authValue of the bind entity (HMAC sessions), null when unbound. */
-        final byte[] boundName;
-        final byte[] boundAuth;
+        byte[] boundName;
+        byte[] boundAuth;
         public byte[] nonceTPM;
         /** The client's view of the policy: PolicyAuthValue / PolicyPassword were run. */
         public boolean authValueNeeded;
         public boolean passwordNeeded;
         public boolean closed;
+
+        /** Starting an audit unbinds a session (its bind value and audit digest share storage). */
+        public void unbind() {
+            boundName = null;
+            boundAuth = null;
+        }
 
         Session(int handle, int hashAlg, byte[] sessionKey, int symAlg, int symBits, boolean policy,
                 byte[] boundName, byte[] boundAuth, byte[] nonceTPM) {
@@ -322,6 +328,11 @@ public final class SessionClient {
         public Call params(byte[] params) {
             this.params = params;
             return this;
+        }
+
+        /** The parameters as given (before any encryption). */
+        public byte[] parameters() {
+            return params.clone();
         }
 
         public Call responseHandles(int n) {
