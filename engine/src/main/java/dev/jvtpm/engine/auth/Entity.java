@@ -2,6 +2,7 @@ package dev.jvtpm.engine.auth;
 
 import dev.jvtpm.engine.command.AuthRole;
 import dev.jvtpm.engine.core.HierarchyPolicy;
+import dev.jvtpm.engine.core.TpmCore;
 
 /** Something a handle refers to, as authorization sees it. */
 public interface Entity {
@@ -51,14 +52,29 @@ public interface Entity {
     }
 
     /**
-     * Called after an authorization that used this entity's authValue was checked (CheckAuthSession):
-     * NV PIN indexes count failures or uses here.
+     * Called once a session used this entity's authValue (a password session, an HMAC session
+     * not bound to it, a policy session with PolicyAuthValue or PolicyPassword), whether or not
+     * the authorization succeeded: CheckAuthSession's PIN index processing, where a PIN Fail
+     * index counts failures and resets on success and a PIN Pass index counts successes.
      */
-    default void authValueChecked(boolean succeeded) {
+    default void authValueChecked(TpmCore core, boolean matched) {
     }
 
     /** For an NV index, whether TPMA_NV_WRITTEN is set (TPM2_PolicyNvWritten); empty for anything else. */
     default java.util.Optional<Boolean> nvWritten() {
         return java.util.Optional.empty();
+    }
+
+    /**
+     * EntityGetHierarchy: the hierarchy whose proof keys tickets about this entity (TPMT_TK_AUTH
+     * of TPM2_PolicySecret). TPM_RH_NULL unless the entity belongs to a hierarchy.
+     */
+    default int hierarchy() {
+        return dev.jvtpm.engine.types.TpmHandles.RH_NULL;
+    }
+
+    /** An NV PIN Pass index: TPM2_PolicySecret gives no ticket for it. */
+    default boolean pinPass() {
+        return false;
     }
 }

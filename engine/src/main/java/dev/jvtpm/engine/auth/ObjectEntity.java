@@ -24,4 +24,9 @@ public record ObjectEntity(int handle, LoadedObject object) implements Entity {
     public boolean daProtected() {
         return !object.noDA();
     }
+
+    @Override
+    public int hierarchy() {
+        return object.hierarchy();
+    }
 }

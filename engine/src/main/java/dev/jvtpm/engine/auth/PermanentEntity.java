@@ -79,4 +79,20 @@ public final class PermanentEntity implements Entity {
     public boolean daProtected() {
         return handle == TpmHandles.RH_LOCKOUT;
     }
+
+    /** Platform, endorsement and null are their own hierarchy; owner and lockout the owner's; PCRs none. */
+    @Override
+    public int hierarchy() {
+        switch (handle) {
+            case TpmHandles.RH_PLATFORM:
+            case TpmHandles.RH_ENDORSEMENT:
+            case TpmHandles.RH_NULL:
+                return handle;
+            case TpmHandles.RH_OWNER:
+            case TpmHandles.RH_LOCKOUT:
+                return TpmHandles.RH_OWNER;
+            default:
+                return TpmHandles.RH_NULL;
+        }
+    }
 }

@@ -279,12 +279,12 @@ public final class SessionProcessor {
             }
         } catch (TpmException failure) {
             if (authUsed) {
-                e.authValueChecked(false);
+                e.authValueChecked(core, false);
             }
             throw failure;
         }
         if (authUsed) {
-            e.authValueChecked(true);
+            e.authValueChecked(core, true);
         }
     }
 

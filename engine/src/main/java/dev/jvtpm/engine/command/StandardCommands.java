@@ -9,6 +9,23 @@ import dev.jvtpm.engine.command.clock.ClockRateAdjust;
 import dev.jvtpm.engine.command.clock.ClockSet;
 import dev.jvtpm.engine.command.clock.ReadClock;
 import dev.jvtpm.engine.command.context.FlushContext;
+import dev.jvtpm.engine.command.ea.PolicyAuthValue;
+import dev.jvtpm.engine.command.ea.PolicyAuthorize;
+import dev.jvtpm.engine.command.ea.PolicyCommandCode;
+import dev.jvtpm.engine.command.ea.PolicyCounterTimer;
+import dev.jvtpm.engine.command.ea.PolicyCpHash;
+import dev.jvtpm.engine.command.ea.PolicyDuplicationSelect;
+import dev.jvtpm.engine.command.ea.PolicyGetDigest;
+import dev.jvtpm.engine.command.ea.PolicyLocality;
+import dev.jvtpm.engine.command.ea.PolicyNameHash;
+import dev.jvtpm.engine.command.ea.PolicyNvWritten;
+import dev.jvtpm.engine.command.ea.PolicyOr;
+import dev.jvtpm.engine.command.ea.PolicyPassword;
+import dev.jvtpm.engine.command.ea.PolicyPcr;
+import dev.jvtpm.engine.command.ea.PolicyPhysicalPresence;
+import dev.jvtpm.engine.command.ea.PolicySecret;
+import dev.jvtpm.engine.command.ea.PolicyTemplate;
+import dev.jvtpm.engine.command.ea.PolicyTicket;
 import dev.jvtpm.engine.command.hash.EventSequenceComplete;
 import dev.jvtpm.engine.command.hash.Hash;
 import dev.jvtpm.engine.command.hash.HashSequenceStart;
@@ -23,6 +40,7 @@ import dev.jvtpm.engine.command.pcr.PcrRead;
 import dev.jvtpm.engine.command.pcr.PcrReset;
 import dev.jvtpm.engine.command.random.GetRandom;
 import dev.jvtpm.engine.command.random.StirRandom;
+import dev.jvtpm.engine.command.session.PolicyRestart;
 import dev.jvtpm.engine.command.session.StartAuthSession;
 import dev.jvtpm.engine.command.startup.Shutdown;
 import dev.jvtpm.engine.command.startup.Startup;
@@ -50,6 +68,7 @@ public final class StandardCommands {
         all.add(new GetTestResult());
         // Part 3 §11 Session Commands
         all.add(new StartAuthSession());
+        all.add(new PolicyRestart());
         // Part 3 §15 Symmetric Primitives (TPM2_Hash)
         all.add(new Hash());
         // Part 3 §16 Random Number Generator
@@ -71,6 +90,24 @@ public final class StandardCommands {
         all.add(new PcrRead());
         all.add(new PcrAllocate());
         all.add(new PcrReset());
+        // Part 3 §23 Enhanced Authorization (EA) Commands
+        all.add(new PolicySecret());
+        all.add(new PolicyTicket());
+        all.add(new PolicyOr());
+        all.add(new PolicyPcr());
+        all.add(new PolicyLocality());
+        all.add(new PolicyCounterTimer());
+        all.add(new PolicyCommandCode());
+        all.add(new PolicyPhysicalPresence());
+        all.add(new PolicyCpHash());
+        all.add(new PolicyNameHash());
+        all.add(new PolicyDuplicationSelect());
+        all.add(new PolicyAuthorize());
+        all.add(new PolicyAuthValue());
+        all.add(new PolicyPassword());
+        all.add(new PolicyGetDigest());
+        all.add(new PolicyNvWritten());
+        all.add(new PolicyTemplate());
         // Part 3 §24 Hierarchy Commands
         all.add(new HierarchyControl());
         all.add(new HierarchyChangeAuth());
