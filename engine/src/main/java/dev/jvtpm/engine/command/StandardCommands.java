@@ -8,6 +8,14 @@ import dev.jvtpm.engine.command.capability.TestParms;
 import dev.jvtpm.engine.command.clock.ClockRateAdjust;
 import dev.jvtpm.engine.command.clock.ClockSet;
 import dev.jvtpm.engine.command.clock.ReadClock;
+import dev.jvtpm.engine.command.asymmetric.EccParameters;
+import dev.jvtpm.engine.command.asymmetric.EcdhKeyGen;
+import dev.jvtpm.engine.command.asymmetric.EcdhZGen;
+import dev.jvtpm.engine.command.asymmetric.RsaDecrypt;
+import dev.jvtpm.engine.command.asymmetric.RsaEncrypt;
+import dev.jvtpm.engine.command.context.ContextLoad;
+import dev.jvtpm.engine.command.context.ContextSave;
+import dev.jvtpm.engine.command.context.EvictControl;
 import dev.jvtpm.engine.command.context.FlushContext;
 import dev.jvtpm.engine.command.ea.PolicyAuthValue;
 import dev.jvtpm.engine.command.ea.PolicyAuthorize;
@@ -24,8 +32,23 @@ import dev.jvtpm.engine.command.ea.PolicyPassword;
 import dev.jvtpm.engine.command.ea.PolicyPcr;
 import dev.jvtpm.engine.command.ea.PolicyPhysicalPresence;
 import dev.jvtpm.engine.command.ea.PolicySecret;
+import dev.jvtpm.engine.command.ea.PolicySigned;
 import dev.jvtpm.engine.command.ea.PolicyTemplate;
 import dev.jvtpm.engine.command.ea.PolicyTicket;
+import dev.jvtpm.engine.command.duplication.Duplicate;
+import dev.jvtpm.engine.command.duplication.Import;
+import dev.jvtpm.engine.command.duplication.Rewrap;
+import dev.jvtpm.engine.command.hash.HmacStart;
+import dev.jvtpm.engine.command.object.ActivateCredential;
+import dev.jvtpm.engine.command.object.Create;
+import dev.jvtpm.engine.command.object.CreateLoaded;
+import dev.jvtpm.engine.command.object.MakeCredential;
+import dev.jvtpm.engine.command.object.CreatePrimary;
+import dev.jvtpm.engine.command.object.Load;
+import dev.jvtpm.engine.command.object.LoadExternal;
+import dev.jvtpm.engine.command.object.ObjectChangeAuth;
+import dev.jvtpm.engine.command.object.ReadPublic;
+import dev.jvtpm.engine.command.object.Unseal;
 import dev.jvtpm.engine.command.hash.EventSequenceComplete;
 import dev.jvtpm.engine.command.hash.Hash;
 import dev.jvtpm.engine.command.hash.HashSequenceStart;
@@ -39,6 +62,11 @@ import dev.jvtpm.engine.command.pcr.PcrExtend;
 import dev.jvtpm.engine.command.pcr.PcrRead;
 import dev.jvtpm.engine.command.pcr.PcrReset;
 import dev.jvtpm.engine.command.random.GetRandom;
+import dev.jvtpm.engine.command.signature.Sign;
+import dev.jvtpm.engine.command.signature.VerifySignature;
+import dev.jvtpm.engine.command.symmetric.EncryptDecrypt;
+import dev.jvtpm.engine.command.symmetric.EncryptDecrypt2;
+import dev.jvtpm.engine.command.symmetric.Hmac;
 import dev.jvtpm.engine.command.random.StirRandom;
 import dev.jvtpm.engine.command.session.PolicyRestart;
 import dev.jvtpm.engine.command.session.StartAuthSession;
@@ -69,12 +97,36 @@ public final class StandardCommands {
         // Part 3 §11 Session Commands
         all.add(new StartAuthSession());
         all.add(new PolicyRestart());
-        // Part 3 §15 Symmetric Primitives (TPM2_Hash)
+        // Part 3 §12 Object Commands
+        all.add(new Create());
+        all.add(new Load());
+        all.add(new LoadExternal());
+        all.add(new ReadPublic());
+        all.add(new Unseal());
+        all.add(new ObjectChangeAuth());
+        all.add(new CreateLoaded());
+        all.add(new MakeCredential());
+        all.add(new ActivateCredential());
+        // Part 3 §13 Duplication Commands
+        all.add(new Duplicate());
+        all.add(new Rewrap());
+        all.add(new Import());
+        // Part 3 §14 Asymmetric Primitives
+        all.add(new RsaEncrypt());
+        all.add(new RsaDecrypt());
+        all.add(new EcdhKeyGen());
+        all.add(new EcdhZGen());
+        all.add(new EccParameters());
+        // Part 3 §15 Symmetric Primitives
+        all.add(new EncryptDecrypt());
+        all.add(new EncryptDecrypt2());
         all.add(new Hash());
+        all.add(new Hmac());
         // Part 3 §16 Random Number Generator
         all.add(new GetRandom());
         all.add(new StirRandom());
         // Part 3 §17 Hash/HMAC/Event Sequences
+        all.add(new HmacStart());
         all.add(new HashSequenceStart());
         all.add(new SequenceUpdate());
         all.add(new SequenceComplete());
@@ -82,6 +134,9 @@ public final class StandardCommands {
         // Part 3 §18 Attestation Commands (the audit digests)
         all.add(new GetSessionAuditDigest());
         all.add(new GetCommandAuditDigest());
+        // Part 3 §20 Signing and Signature Verification
+        all.add(new VerifySignature());
+        all.add(new Sign());
         // Part 3 §21 Command Audit
         all.add(new SetCommandCodeAuditStatus());
         // Part 3 §22 Integrity Collection (PCR)
@@ -91,6 +146,7 @@ public final class StandardCommands {
         all.add(new PcrAllocate());
         all.add(new PcrReset());
         // Part 3 §23 Enhanced Authorization (EA) Commands
+        all.add(new PolicySigned());
         all.add(new PolicySecret());
         all.add(new PolicyTicket());
         all.add(new PolicyOr());
@@ -111,8 +167,12 @@ public final class StandardCommands {
         // Part 3 §24 Hierarchy Commands
         all.add(new HierarchyControl());
         all.add(new HierarchyChangeAuth());
+        all.add(new CreatePrimary());
         // Part 3 §28 Context Management
+        all.add(new ContextSave());
+        all.add(new ContextLoad());
         all.add(new FlushContext());
+        all.add(new EvictControl());
         // Part 3 §29 Clocks and Timers
         all.add(new ReadClock());
         all.add(new ClockSet());

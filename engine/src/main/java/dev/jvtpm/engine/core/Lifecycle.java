@@ -71,6 +71,7 @@ public final class Lifecycle {
         core.gp.reset();
         core.go.reset();
         core.pcrAllocation.reset();
+        core.persistent.section().reset();
         core.savedGc = null;
         core.savedGr = null;
         core.tpmEstablished = false;

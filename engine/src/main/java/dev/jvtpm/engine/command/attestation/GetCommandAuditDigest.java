@@ -19,7 +19,8 @@ import dev.jvtpm.engine.wire.TpmWriter;
  * TPM2_GetCommandAuditDigest (Part 3 §18.6): a TPMS_ATTEST of type TPM_ST_ATTEST_COMMAND_AUDIT
  * with the audit counter, the audit hash, the command audit digest and the digest of the list of
  * audited commands. A signed digest starts the audit digest again; an unsigned one (signHandle
- * TPM_RH_NULL) leaves it. TPM_RC_KEY (handle 2) for a signHandle that cannot sign.
+ * TPM_RH_NULL) leaves it. TPM_RC_KEY (handle 2) for a signHandle that cannot sign; TPM_RC_SCHEME (parameter 2)
+ * for a scheme the key does not allow.
  */
 public final class GetCommandAuditDigest extends Command<GetCommandAuditDigest.In, AuditSigner.Signed> {
     public record In(int signHandle, byte[] qualifyingData, Scheme inScheme) {}
@@ -44,12 +45,12 @@ public final class GetCommandAuditDigest extends Command<GetCommandAuditDigest.I
     @Override
     public AuditSigner.Signed execute(CommandContext ctx, In in) throws TpmException {
         TpmCore core = ctx.core();
-        AuditSigner.check(core, in.signHandle(), in.inScheme(), 2);
+        AuditSigner.Signer signer = AuditSigner.select(core, in.signHandle(), in.inScheme(), 2, 2);
         long counter = core.ga.auditCounter;
         int alg = core.ga.auditHashAlg.id();
         byte[] auditDigest = core.gr.commandAuditDigest.clone();
         byte[] commandDigest = CommandAudit.commandDigest(core);
-        AuditSigner.Signed out = AuditSigner.sign(core, TpmSt.ATTEST_COMMAND_AUDIT, in.qualifyingData(),
+        AuditSigner.Signed out = AuditSigner.sign(core, signer, TpmSt.ATTEST_COMMAND_AUDIT, in.qualifyingData(),
                 w -> w.u64(counter).u16(alg).tpm2b(auditDigest).tpm2b(commandDigest));
         if (in.signHandle() != TpmHandles.RH_NULL) {
             core.gr.commandAuditDigest = new byte[0];

@@ -19,6 +19,7 @@ import dev.jvtpm.engine.wire.TpmWriter;
  * TPM2_GetSessionAuditDigest (Part 3 §18.5): a TPMS_ATTEST of type TPM_ST_ATTEST_SESSION_AUDIT
  * with the session's audit digest and whether it is the exclusive audit session, signed by
  * signHandle (unsigned for TPM_RH_NULL). TPM_RC_KEY (handle 2) for a signHandle that cannot sign;
+ * TPM_RC_SCHEME (parameter 2) for a scheme the key does not allow;
  * TPM_RC_TYPE (handle 3) when the session has not been used for audit.
  */
 public final class GetSessionAuditDigest extends Command<GetSessionAuditDigest.In, AuditSigner.Signed> {
@@ -48,13 +49,13 @@ public final class GetSessionAuditDigest extends Command<GetSessionAuditDigest.I
     public AuditSigner.Signed execute(CommandContext ctx, In in) throws TpmException {
         TpmCore core = ctx.core();
         Session session = core.sessions().get(in.sessionHandle());
-        AuditSigner.check(core, in.signHandle(), in.inScheme(), 2);
+        AuditSigner.Signer signer = AuditSigner.select(core, in.signHandle(), in.inScheme(), 2, 2);
         if (!session.audit) {
             throw TpmException.handle(3, TpmRc.TYPE);
         }
         boolean exclusive = core.sessions().exclusiveAudit() == in.sessionHandle();
         byte[] digest = session.auditDigest().clone();
-        return AuditSigner.sign(core, TpmSt.ATTEST_SESSION_AUDIT, in.qualifyingData(),
+        return AuditSigner.sign(core, signer, TpmSt.ATTEST_SESSION_AUDIT, in.qualifyingData(),
                 w -> w.u8(exclusive ? 1 : 0).tpm2b(digest));
     }
 

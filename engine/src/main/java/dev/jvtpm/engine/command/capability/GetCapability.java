@@ -156,6 +156,8 @@ public final class GetCapability extends Command<GetCapability.In, byte[]> {
                 list = core.objects.loadedHandles(property);
                 break;
             case TpmHandles.HT_PERSISTENT:
+                list = core.persistent.handles(property);
+                break;
             case TpmHandles.HT_NV_INDEX:
                 list = new int[0];
                 break;

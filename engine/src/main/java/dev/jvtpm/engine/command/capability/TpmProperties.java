@@ -89,8 +89,8 @@ public final class TpmProperties {
             case TpmPt.HR_ACTIVE_AVAIL:
                 return SessionTable.MAX_ACTIVE_SESSIONS - core.sessions().loadedCount() - core.sessions().savedCount();
             case TpmPt.HR_TRANSIENT_AVAIL: return core.objects.freeSlots();
-            case TpmPt.HR_PERSISTENT: return 0;
-            case TpmPt.HR_PERSISTENT_AVAIL: return MIN_EVICT_OBJECTS;
+            case TpmPt.HR_PERSISTENT: return core.persistent.count();
+            case TpmPt.HR_PERSISTENT_AVAIL: return core.persistent.available();
             case TpmPt.NV_COUNTERS: return 0;
             case TpmPt.NV_COUNTERS_AVAIL: return 0;
             case TpmPt.ALGORITHM_SET: return 0;

@@ -6,10 +6,9 @@ import dev.jvtpm.engine.command.CommandContext;
 import dev.jvtpm.engine.command.CommandDescriptor;
 import dev.jvtpm.engine.command.HandleTypes;
 import dev.jvtpm.engine.core.TpmCore;
-import dev.jvtpm.engine.ticket.HashCheckTickets;
+import dev.jvtpm.engine.ticket.VerifiedTickets;
 import dev.jvtpm.engine.types.HashAlg;
 import dev.jvtpm.engine.types.TpmCc;
-import dev.jvtpm.engine.types.TpmSt;
 import dev.jvtpm.engine.types.object.Ticket;
 import dev.jvtpm.engine.wire.TpmException;
 import dev.jvtpm.engine.wire.TpmRc;
@@ -61,20 +60,13 @@ public final class PolicyAuthorize extends Command<PolicyAuthorize.In, Void> {
                 throw TpmException.parameter(1, TpmRc.VALUE);
             }
             byte[] aHash = core.crypto.hash(nameAlg, in.approvedPolicy(), in.policyRef());
-            if (!MessageDigest.isEqual(in.checkTicket().digest(), verified(core, in.checkTicket().hierarchy(), aHash,
-                    keySign))) {
+            if (!VerifiedTickets.isValid(core, in.checkTicket(), aHash, keySign)) {
                 throw TpmException.parameter(4, TpmRc.VALUE);
             }
         }
         PolicyUpdate.clearDigest(s);
         PolicyUpdate.contextUpdate(core, s, TpmCc.POLICY_AUTHORIZE, keySign, in.policyRef(), null, 0);
         return null;
-    }
-
-    /** TicketComputeVerified: HMAC(proof, TPM_ST_VERIFIED ‖ digest ‖ keyName). */
-    private static byte[] verified(TpmCore core, int hierarchy, byte[] digest, byte[] keyName) {
-        return core.crypto.digests().hmac(HashCheckTickets.INTEGRITY_HASH, core.proof(hierarchy))
-                .updateU16(TpmSt.VERIFIED).update(digest).update(keyName).digest();
     }
 
     @Override

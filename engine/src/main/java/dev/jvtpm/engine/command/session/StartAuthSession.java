@@ -10,12 +10,15 @@ import dev.jvtpm.engine.command.CommandDescriptor;
 import dev.jvtpm.engine.command.HandleTypes;
 import dev.jvtpm.engine.core.TpmCore;
 import dev.jvtpm.engine.object.LoadedObject;
-import dev.jvtpm.engine.object.SequenceObject;
+import dev.jvtpm.engine.object.KeyObject;
+import dev.jvtpm.engine.object.protect.SecretLabel;
+import dev.jvtpm.engine.object.protect.SecretSharing;
 import dev.jvtpm.engine.types.HashAlg;
 import dev.jvtpm.engine.types.TpmAlgId;
 import dev.jvtpm.engine.types.TpmCc;
 import dev.jvtpm.engine.types.TpmHandles;
 import dev.jvtpm.engine.types.object.AlgSelectors;
+import dev.jvtpm.engine.types.object.ObjectAttributes;
 import dev.jvtpm.engine.wire.TpmException;
 import dev.jvtpm.engine.wire.TpmRc;
 import dev.jvtpm.engine.wire.TpmReader;
@@ -76,7 +79,7 @@ public final class StartAuthSession extends Command<StartAuthSession.In, StartAu
         }
         byte[] salt;
         if (in.tpmKey() != TpmHandles.RH_NULL) {
-            salt = decryptSalt(core.objects.get(in.tpmKey()), in.encryptedSalt());
+            salt = decryptSalt(core, core.objects.get(in.tpmKey()), in.nonceCaller(), in.encryptedSalt());
         } else {
             if (in.encryptedSalt().length != 0) {
                 throw TpmException.parameter(2, TpmRc.VALUE);
@@ -119,15 +122,31 @@ public final class StartAuthSession extends Command<StartAuthSession.In, StartAu
     }
 
     /**
-     * CryptSecretDecrypt of the salt with label "SECRET". Only an asymmetric key with its
-     * sensitive area and the decrypt attribute can do it; the transient objects this TPM loads
-     * today are hash and event sequences, which are no keys.
+     * The salt from encryptedSalt (CryptSecretDecrypt with label "SECRET": RSA-OAEP with the key's
+     * nameAlg, or ECDH and KDFe). tpmKey must be an asymmetric key (TPM_RC_KEY, handle 1) with its
+     * sensitive area (TPM_RC_HANDLE, handle 1) and the decrypt attribute (TPM_RC_ATTRIBUTES,
+     * handle 1); an empty salt, or any failure to decrypt it, is TPM_RC_VALUE (parameter 2).
      */
-    private static byte[] decryptSalt(LoadedObject key, byte[] encryptedSalt) throws TpmException {
-        if (key instanceof SequenceObject) {
+    private static byte[] decryptSalt(TpmCore core, LoadedObject object, byte[] nonceCaller, byte[] encryptedSalt)
+            throws TpmException {
+        if (!(object instanceof KeyObject key) || (key.type() != TpmAlgId.RSA && key.type() != TpmAlgId.ECC)) {
             throw TpmException.handle(1, TpmRc.KEY);
         }
-        throw new IllegalStateException("no asymmetric key type is loadable yet: " + key);
+        if (encryptedSalt.length == 0) {
+            throw TpmException.parameter(2, TpmRc.VALUE);
+        }
+        if (key.publicOnly()) {
+            throw TpmException.handle(1, TpmRc.HANDLE);
+        }
+        if (!key.has(ObjectAttributes.DECRYPT)) {
+            throw TpmException.handle(1, TpmRc.ATTRIBUTES);
+        }
+        try {
+            return new SecretSharing(core.crypto).decrypt(key.keys(core.crypto), nonceCaller, SecretLabel.SECRET,
+                    encryptedSalt);
+        } catch (TpmException e) {
+            throw TpmException.parameter(2, TpmRc.VALUE);
+        }
     }
 
     @Override
