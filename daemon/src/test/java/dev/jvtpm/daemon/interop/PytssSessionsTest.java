@@ -29,8 +29,8 @@ import org.junit.jupiter.api.Test;
 class PytssSessionsTest {
     private static final byte[] DATA = "pytss session data".getBytes(StandardCharsets.US_ASCII);
 
-    private static Map<String, String> run(int port) throws Exception {
-        Path script = Repo.root().resolve("daemon/src/test/resources/interop/pytss_sessions.py");
+    private static Map<String, String> run(String scriptName, int port) throws Exception {
+        Path script = Repo.root().resolve("daemon/src/test/resources/interop/" + scriptName);
         Tools.Result r = Tools.run(Duration.ofSeconds(120), Map.of(),
                 List.of("/usr/bin/python3", script.toString(), "127.0.0.1", Integer.toString(port)));
         r.assertOk();
@@ -44,21 +44,21 @@ class PytssSessionsTest {
         return out;
     }
 
-    @Test
-    void esapiSessionFlowsGiveTheSameResultsAsOnSwtpm() throws Exception {
-        Map<String, String> jvtpm;
+    /** The script's results on the daemon, then on swtpm. */
+    private static Map<String, String>[] onBoth(String script) throws Exception {
+        @SuppressWarnings("unchecked")
+        Map<String, String>[] out = new Map[2];
         Path dir = TestDirs.create();
         try {
             int port = Ports.freePair();
             try (DaemonProcess d = DaemonProcess.builder(dir).start("socket", "--tpm2", "--tpmstate", "dir=" + dir,
                     "--server", "type=tcp,port=" + port, "--ctrl", "type=tcp,port=" + (port + 1),
                     "--flags", "not-need-init,startup-clear").awaitTcp(port)) {
-                jvtpm = run(port);
+                out[0] = run(script, port);
             }
         } finally {
             TestDirs.delete(dir);
         }
-        Map<String, String> swtpm;
         Path sdir = TestDirs.create();
         Process p = null;
         try {
@@ -68,7 +68,7 @@ class PytssSessionsTest {
                     "--tpmstate", "dir=" + sdir, "--flags", "not-need-init,startup-clear")
                     .redirectErrorStream(true).redirectOutput(sdir.resolve("swtpm.log").toFile()).start();
             awaitPort(port);
-            swtpm = run(port);
+            out[1] = run(script, port);
         } finally {
             if (p != null) {
                 p.destroy();
@@ -76,7 +76,38 @@ class PytssSessionsTest {
             }
             TestDirs.delete(sdir);
         }
+        return out;
+    }
 
+    /**
+     * What Linux 6.10+ with CONFIG_TCG_TPM2_HMAC does (kernel_hmac_flow.py): a null-hierarchy ECC
+     * P-256 storage primary whose Name the kernel checks, ContextSave / FlushContext / ContextLoad of
+     * it, HMAC sessions salted to it (bind TPM_RH_NULL, AES-128-CFB), GetRandom with response
+     * encryption and PCR_Extend authorized by the session, the session kept loaded.
+     */
+    @Test
+    void kernelHmacSessionFlow() throws Exception {
+        Map<String, String>[] both = onBoth("kernel_hmac_flow.py");
+        Map<String, String> jvtpm = both[0];
+        assertThat(jvtpm).containsEntry("null.name.matches", "True").containsEntry("done", "yes")
+                .containsEntry("loaded.sessions", "['0x2000000']");
+        byte[] pcr = new byte[32];
+        for (int round = 0; round < 3; round++) {
+            assertThat(jvtpm).containsEntry("round" + round + ".name.same", "True")
+                    .containsEntry("round" + round + ".random", "32");
+            byte[] digest = new byte[32];
+            java.util.Arrays.fill(digest, (byte) round);
+            pcr = TpmCommands.sha256(pcr, digest);
+        }
+        assertThat(jvtpm).containsEntry("pcr10", Hex.of(pcr));
+        assertThat(jvtpm).isEqualTo(both[1]);
+    }
+
+    @Test
+    void esapiSessionFlowsGiveTheSameResultsAsOnSwtpm() throws Exception {
+        Map<String, String>[] both = onBoth("pytss_sessions.py");
+        Map<String, String> jvtpm = both[0];
+        Map<String, String> swtpm = both[1];
         assertThat(jvtpm).containsEntry("done", "yes");
         String sha256 = Hex.of(TpmCommands.sha256(DATA));
         for (String cipher : new String[] {"aes128", "aes256", "xor", "xorsha1"}) {
