@@ -233,6 +233,32 @@ class SessionKeysDifferentialTest {
         d.same("saved session handles after Reset", Commands.getCapability(TpmCap.HANDLES, 0x03000000, 64));
     }
 
+    /**
+     * The volatile state (swtpm CMD_STORE_VOLATILE, then _TPM_Init restoring it, as a VM snapshot
+     * does) carries loaded sessions with their nonces, keys, policy and audit state, and the
+     * exclusive audit session.
+     */
+    @Test
+    void loadedSessionsLiveInTheVolatileState() {
+        Session[] hmac = startBoth("hmac", i -> Start.hmac().aes(256).bind(TpmHandles.RH_NULL, new byte[0]));
+        Session[] policy = startBoth("policy", i -> Start.policy());
+        same("PolicyAuthValue", i -> PolicyCommands.authValue(policy[i].handle));
+        same("audit", i -> new Call(TpmCc.GET_RANDOM).auth(Auth.extra(hmac[i], CONTINUE | AUDIT | ENCRYPT))
+                .params(new byte[] {0, 4}));
+        Session[] saved = startBoth("saved", i -> Start.hmac());
+        byte[][] ctx = saveBoth("save", saved[0].handle);
+        d.storeVolatile();
+        d.powerCycle();
+        same("the HMAC session goes on, still the exclusive audit session",
+                i -> new Call(TpmCc.GET_RANDOM).auth(Auth.extra(hmac[i], CONTINUE | AUDIT
+                        | SessionClient.AUDIT_EXCLUSIVE | ENCRYPT)).params(new byte[] {0, 4}));
+        Result[] r = same("the policy digest is kept", i -> PolicyCommands.getDigest(policy[i].handle));
+        PolicyCalc calc = new PolicyCalc(ALG_SHA256);
+        assertThat(SessionClient.get2b(r[1].reader())).isEqualTo(calc.authValue(calc.zero()));
+        loadBoth("the saved one loads", ctx);
+        d.same("loaded sessions", Commands.getCapability(TpmCap.HANDLES, 0x02000000, 64));
+    }
+
     @Test
     void sixtyFourActiveSessions() {
         for (int n = 0; n < 64; n++) {
@@ -331,6 +357,41 @@ class SessionKeysDifferentialTest {
             assertThat(SessionClient.get2b(clients[i].call(PolicyCommands.getDigest(v.handle)).reader()))
                     .isEqualTo(calc.signed(calc.zero(), keys[i].name(), ref));
         }
+    }
+
+    /** TPM2_PolicyAuthorize with the TPMT_TK_VERIFIED TPM2_VerifySignature gives for the approval. */
+    @Test
+    void policyAuthorizeWithAVerifiedTicket() {
+        SaltClient.TpmKey[] keys = signingKey();
+        byte[] ref = "approval".getBytes(StandardCharsets.US_ASCII);
+        PolicyCalc calc = new PolicyCalc(ALG_SHA256);
+        byte[] approved = calc.authValue(calc.zero());
+        byte[] aHash = SessionClient.hash(ALG_SHA256, approved, ref);
+        byte[][] tickets = new byte[2][];
+        for (int i = 0; i < 2; i++) {
+            byte[] sig = sign(i, aHash);
+            byte[] v = send(i, Commands.noSessions(TpmCc.VERIFY_SIGNATURE, w -> w.u32(0x80000000).tpm2b(aHash)
+                    .bytes(sig)));
+            assertThat(rc(v)).isZero();
+            tickets[i] = Arrays.copyOfRange(v, 10, v.length);
+        }
+        assertThat(ByteBuffer.wrap(tickets[1]).getShort()).isEqualTo((short) 0x8022);
+        Session[] s = startBoth("policy", i -> Start.policy());
+        Function<Integer, Call> authorize = i -> new Call(TpmCc.POLICY_AUTHORIZE).handle(s[i].handle)
+                .params(SessionClient.concat(SessionClient.tpm2b(approved), SessionClient.tpm2b(ref),
+                        SessionClient.tpm2b(keys[i].name()), tickets[i]));
+        same("PolicyAuthorize before the approved policy", authorize);
+        same("PolicyAuthValue", i -> PolicyCommands.authValue(s[i].handle));
+        same("PolicyAuthorize", authorize);
+        Result[] r = same("digest", i -> PolicyCommands.getDigest(s[i].handle));
+        for (int i = 0; i < 2; i++) {
+            assertThat(SessionClient.get2b(r[i].reader())).isEqualTo(calc.authorize(keys[i].name(), ref));
+        }
+        same("PolicyRestart", i -> PolicyCommands.restart(s[i].handle));
+        same("PolicyAuthValue", i -> PolicyCommands.authValue(s[i].handle));
+        same("PolicyAuthorize with another TPM's ticket", i -> new Call(TpmCc.POLICY_AUTHORIZE).handle(s[i].handle)
+                .params(SessionClient.concat(SessionClient.tpm2b(approved), SessionClient.tpm2b(ref),
+                        SessionClient.tpm2b(keys[i].name()), tickets[1 - i])));
     }
 
     @Test
