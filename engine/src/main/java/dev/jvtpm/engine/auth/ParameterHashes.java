@@ -18,6 +18,8 @@ final class ParameterHashes {
     private final byte[][] cpHashes = new byte[HashAlg.values().length][];
     private final byte[][] rpHashes = new byte[HashAlg.values().length][];
     private byte[] response = new byte[0];
+    private int responseOff;
+    private int responseLen;
 
     ParameterHashes(TpmCore core, int commandCode, Entity[] handles, byte[] parameters) {
         this.core = core;
@@ -58,15 +60,17 @@ final class ParameterHashes {
     }
 
     /** The response parameters (after encryption) that rpHash covers. */
-    void response(byte[] parameters) {
-        this.response = parameters;
+    void response(byte[] buf, int off, int len) {
+        this.response = buf;
+        this.responseOff = off;
+        this.responseLen = len;
     }
 
     byte[] rpHash(HashAlg alg) {
         byte[] h = rpHashes[alg.ordinal()];
         if (h == null) {
             h = core.crypto.hasher(alg).updateU32(0).updateU32(commandCode)
-                    .update(response).digest();
+                    .update(response, responseOff, responseLen).digest();
             rpHashes[alg.ordinal()] = h;
         }
         return h;

@@ -404,7 +404,6 @@ public final class SessionProcessor {
     public void respond(TpmWriter w, int paramStart, boolean withSessions) {
         int paramEnd = w.size();
         byte[] buf = w.array();
-        // rpHash and audit read the parameters after the area below is appended: keep a copy.
         if (withSessions) {
             for (Session s : sessions) {
                 if (s != null) {
@@ -418,7 +417,14 @@ public final class SessionProcessor {
                         Math.min(size, paramEnd - paramStart - 2));
             }
         }
-        hashes.response(Arrays.copyOfRange(buf, paramStart, paramEnd));
+        if (withSessions) {
+            // Response HMACs read the parameters after the session area is appended to w, whose
+            // array may then be replaced: they get a copy.
+            hashes.response(Arrays.copyOfRange(buf, paramStart, paramEnd), 0, paramEnd - paramStart);
+        } else {
+            // Only command audit reads them, right below; nothing is written to w meanwhile.
+            hashes.response(buf, paramStart, paramEnd - paramStart);
+        }
         updateAuditSessions();
         CommandAudit.afterCommand(core, d.code(), hashes);
         if (!withSessions) {
@@ -506,11 +512,6 @@ public final class SessionProcessor {
                 associated[i] = PermanentEntity.of(core, TpmHandles.RH_NULL);
             }
         }
-    }
-
-    /** The cpHash of this command with {@code alg} (for commands that need it, such as policy audits). */
-    public byte[] cpHash(HashAlg alg) {
-        return hashes.cpHash(alg);
     }
 
     /** The authValue with trailing zero bytes removed (Part 1 §19.6.4.3). */

@@ -58,9 +58,6 @@ public final class HandleTypes {
     /** TPMI_SH_HMAC. */
     public static final HandleType HMAC_SESSION =
             HandleType.range(HT_HMAC_SESSION, SessionTable.MAX_ACTIVE_SESSIONS - 1);
-    /** TPMI_DH_SAVED: a session, or the three transient values ContextSave uses for objects. */
-    public static final HandleType SAVED = HMAC_SESSION.or(POLICY_SESSION)
-            .or(HandleType.of(0x80000000, 0x80000001, 0x80000002));
     /** TPMI_DH_CONTEXT: a transient object or a session (handles of existing slots only). */
     public static final HandleType CONTEXT = HandleType.range(HT_TRANSIENT, ObjectStore.MAX_LOADED_OBJECTS - 1)
             .or(HandleType.range(HT_HMAC_SESSION, SessionTable.MAX_ACTIVE_SESSIONS - 1))
