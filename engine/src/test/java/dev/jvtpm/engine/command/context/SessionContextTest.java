@@ -107,6 +107,17 @@ class SessionContextTest {
     }
 
     @Test
+    void theLargestSessionContextFitsTheAdvertisedMaximum() throws Exception {
+        Session s = client.start(Start.policy().hash(SessionClient.ALG_SHA512).aes(256).nonce(new byte[64]));
+        client.call(PolicyCommands.nameHash(s.handle, new byte[64]));
+        Session b = client.start(Start.hmac().hash(SessionClient.ALG_SHA512).bind(0x4000000B, new byte[0])
+                .nonce(new byte[64]));
+        int max = property(TpmPt.MAX_SESSION_CONTEXT);
+        assertThat(save(s.handle).length).isLessThanOrEqualTo(max);
+        assertThat(save(b.handle).length).isLessThanOrEqualTo(max);
+    }
+
+    @Test
     void aTamperedSessionContextFailsItsIntegrityCheck() {
         Session s = client.start(Start.hmac());
         byte[] ctx = save(s.handle);
