@@ -147,4 +147,30 @@ class Tpm2ToolsSessionFlowsTest {
         Tools.Result[] handles = both("tpm2_getcap", "handles-saved-session");
         assertThat(handles[1].stdout()).isEqualTo(handles[0].stdout());
     }
+
+    @Test
+    void auditTools() throws Exception {
+        both("tpm2_createprimary", "-Q", "-C", "e", "-G", "ecc256:ecdsa-sha256", "-a",
+                "fixedtpm|fixedparent|sensitivedataorigin|userwithauth|noda|sign", "-c", "sign.ctx");
+        both("tpm2_flushcontext", "-t");
+        both("tpm2_setcommandauditstatus", "-g", "sha256");
+        both("tpm2_setcommandauditstatus", "TPM2_CC_GetRandom");
+        both("tpm2_getrandom", "8");
+        both("tpm2_getcommandauditdigest", "-c", "sign.ctx", "-g", "sha256", "-m", "cmd.att", "-s", "cmd.sig");
+        both("tpm2_flushcontext", "-t");
+        both("tpm2_startauthsession", "--hmac-session", "-S", "audit.ctx");
+        both("tpm2_sessionconfig", "audit.ctx", "--enable-audit");
+        both("tpm2_getrandom", "-S", "audit.ctx", "8");
+        both("tpm2_getsessionauditdigest", "-c", "sign.ctx", "-g", "sha256", "-m", "session.att", "-s",
+                "session.sig", "-S", "audit.ctx");
+        both("tpm2_flushcontext", "-t");
+        both("tpm2_flushcontext", "audit.ctx");
+        for (String f : new String[] {"cmd.att", "cmd.sig", "session.att", "session.sig"}) {
+            byte[][] out = files(f);
+            assertThat(out[1].length).as(f).isEqualTo(out[0].length);
+        }
+        // TPMS_ATTEST of TPM_ST_ATTEST_SESSION_AUDIT: magic, type.
+        assertThat(java.util.Arrays.copyOf(files("session.att")[1], 6))
+                .isEqualTo(new byte[] {(byte) 0xFF, 0x54, 0x43, 0x47, (byte) 0x80, 0x16});
+    }
 }
