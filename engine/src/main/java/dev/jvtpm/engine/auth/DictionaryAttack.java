@@ -23,8 +23,17 @@ public final class DictionaryAttack {
         if (!entity.daProtected()) {
             return;
         }
+        checkLockedOut(core, entity.handle() == TpmHandles.RH_LOCKOUT);
+    }
+
+    /**
+     * CheckLockedOut: TPM_RC_LOCKOUT when lockoutAuth is disabled ({@code lockoutAuth}) or
+     * failedTries has reached maxTries (any other DA-protected use, including a session bound to
+     * a DA-protected entity).
+     */
+    public static void checkLockedOut(TpmCore core, boolean lockoutAuth) throws TpmException {
         selfHeal(core);
-        if (entity.handle() == TpmHandles.RH_LOCKOUT) {
+        if (lockoutAuth) {
             if (!core.gp.lockoutAuthEnabled) {
                 throw new TpmException(TpmRc.LOCKOUT);
             }
@@ -49,7 +58,15 @@ public final class DictionaryAttack {
         if (!entity.daProtected()) {
             return TpmRc.BAD_AUTH;
         }
-        if (entity.handle() == TpmHandles.RH_LOCKOUT) {
+        return registerFailure(core, entity.handle() == TpmHandles.RH_LOCKOUT);
+    }
+
+    /**
+     * IncrementLockout once DA applies: a failure of lockoutAuth ({@code lockout}) disables it,
+     * any other counts in failedTries; returns TPM_RC_AUTH_FAIL.
+     */
+    public static int registerFailure(TpmCore core, boolean lockout) {
+        if (lockout) {
             core.gp.lockoutAuthEnabled = false;
             core.go.lockoutTimer = core.clock.time();
         } else {

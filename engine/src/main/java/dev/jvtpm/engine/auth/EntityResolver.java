@@ -36,11 +36,17 @@ public final class EntityResolver {
                 return new ObjectEntity(handle, o);
             }
             case TpmHandles.HT_HMAC_SESSION:
-            case TpmHandles.HT_POLICY_SESSION:
-                if (!core.sessions().isLoaded(handle)) {
+            case TpmHandles.HT_POLICY_SESSION: {
+                // The entry may hold a session of the other kind: then the handle is wrong.
+                Session s = core.sessions().get(handle);
+                if (s == null) {
                     throw new TpmException(TpmRc.REFERENCE_H0 + index);
                 }
-                throw TpmException.handle(index + 1, TpmRc.HANDLE);
+                if (s.policy != (TpmHandles.type(handle) == TpmHandles.HT_POLICY_SESSION)) {
+                    throw TpmException.handle(index + 1, TpmRc.HANDLE);
+                }
+                return new SessionEntity(handle);
+            }
             case TpmHandles.HT_PERSISTENT:
                 return persistent(core, commandCode, handles, index);
             case TpmHandles.HT_NV_INDEX:

@@ -81,4 +81,16 @@ public record ObjectEntity(int handle, LoadedObject object) implements Entity {
         KeyObject k = key();
         return k != null && k.has(ObjectAttributes.ADMIN_WITH_POLICY);
     }
+
+    @Override
+    public int hierarchy() {
+        return object.hierarchy();
+    }
+
+    /** A key loaded without its sensitive area has no known authValue to bind to. */
+    @Override
+    public boolean bindable() {
+        KeyObject k = key();
+        return k == null || !k.publicOnly();
+    }
 }

@@ -4,34 +4,95 @@ import dev.jvtpm.engine.core.HierarchyPolicy;
 import dev.jvtpm.engine.core.TpmCore;
 import dev.jvtpm.engine.types.TpmHandles;
 
-/** Hierarchy and PCR handles: name = handle, auth from the hierarchy's (or PCR's) current value. */
-public record PermanentEntity(int handle, byte[] authValue, HierarchyPolicy authPolicy, boolean daProtected)
-        implements Entity {
+/**
+ * Hierarchy and PCR handles: name = handle; authValue and authPolicy are the hierarchy's (or
+ * PCR's) current values, read when asked, so a response HMAC after HierarchyChangeAuth uses the
+ * new authValue as the reference does.
+ */
+public final class PermanentEntity implements Entity {
+    private final TpmCore core;
+    private final int handle;
 
-    @Override
-    public byte[] name() {
-        return new byte[] {(byte) (handle >>> 24), (byte) (handle >>> 16), (byte) (handle >>> 8), (byte) handle};
+    private PermanentEntity(TpmCore core, int handle) {
+        this.core = core;
+        this.handle = handle;
     }
 
     /** The entity for a hierarchy or PCR handle, or null when the handle is neither. */
     public static PermanentEntity of(TpmCore core, int handle) {
         switch (handle) {
             case TpmHandles.RH_OWNER:
-                return new PermanentEntity(handle, core.gp.ownerAuth, core.gp.ownerPolicy, false);
             case TpmHandles.RH_ENDORSEMENT:
-                return new PermanentEntity(handle, core.gp.endorsementAuth, core.gp.endorsementPolicy, false);
             case TpmHandles.RH_PLATFORM:
-                return new PermanentEntity(handle, core.gc.platformAuth, core.gc.platformPolicy, false);
             case TpmHandles.RH_LOCKOUT:
-                // lockoutAuth failures lock lockoutAuth itself (Part 1 §19.8.6), handled as DA.
-                return new PermanentEntity(handle, core.gp.lockoutAuth, core.gp.lockoutPolicy, true);
             case TpmHandles.RH_NULL:
-                return new PermanentEntity(handle, new byte[0], HierarchyPolicy.EMPTY, false);
+                return new PermanentEntity(core, handle);
             default:
-                if (TpmHandles.type(handle) == TpmHandles.HT_PCR) {
-                    return new PermanentEntity(handle, new byte[0], HierarchyPolicy.EMPTY, false);
-                }
-                return null;
+                return TpmHandles.type(handle) == TpmHandles.HT_PCR ? new PermanentEntity(core, handle) : null;
+        }
+    }
+
+    @Override
+    public int handle() {
+        return handle;
+    }
+
+    @Override
+    public byte[] name() {
+        return new byte[] {(byte) (handle >>> 24), (byte) (handle >>> 16), (byte) (handle >>> 8), (byte) handle};
+    }
+
+    @Override
+    public byte[] authValue() {
+        switch (handle) {
+            case TpmHandles.RH_OWNER:
+                return core.gp.ownerAuth;
+            case TpmHandles.RH_ENDORSEMENT:
+                return core.gp.endorsementAuth;
+            case TpmHandles.RH_PLATFORM:
+                return core.gc.platformAuth;
+            case TpmHandles.RH_LOCKOUT:
+                return core.gp.lockoutAuth;
+            default:
+                return new byte[0];
+        }
+    }
+
+    @Override
+    public HierarchyPolicy authPolicy() {
+        switch (handle) {
+            case TpmHandles.RH_OWNER:
+                return core.gp.ownerPolicy;
+            case TpmHandles.RH_ENDORSEMENT:
+                return core.gp.endorsementPolicy;
+            case TpmHandles.RH_PLATFORM:
+                return core.gc.platformPolicy;
+            case TpmHandles.RH_LOCKOUT:
+                return core.gp.lockoutPolicy;
+            default:
+                return HierarchyPolicy.EMPTY;
+        }
+    }
+
+    /** Only lockoutAuth failures count (Part 1 §19.8.6: they lock lockoutAuth itself). */
+    @Override
+    public boolean daProtected() {
+        return handle == TpmHandles.RH_LOCKOUT;
+    }
+
+    /** Platform, endorsement and null are their own hierarchy; owner and lockout the owner's; PCRs none. */
+    @Override
+    public int hierarchy() {
+        switch (handle) {
+            case TpmHandles.RH_PLATFORM:
+            case TpmHandles.RH_ENDORSEMENT:
+            case TpmHandles.RH_NULL:
+                return handle;
+            case TpmHandles.RH_OWNER:
+            case TpmHandles.RH_LOCKOUT:
+                return TpmHandles.RH_OWNER;
+            default:
+                return TpmHandles.RH_NULL;
         }
     }
 }

@@ -133,13 +133,16 @@ public final class CommandDispatcher {
             if (authSize < 9 || authSize > r.remaining()) {
                 throw new TpmException(TpmRc.SIZE);
             }
-            sessions = SessionProcessor.parse(core, d, r.slice(authSize));
+            TpmReader area = r.slice(authSize);
+            sessions = SessionProcessor.parse(core, d, area);
         } else {
-            sessions = SessionProcessor.none(d);
+            sessions = SessionProcessor.none(core, d);
         }
-        sessions.authorize(core, d, entities);
+        // Authorization, command audit preparation and decryption of the first parameter; cpHash
+        // covers the parameters as sent.
+        byte[] parameters = sessions.authorize(entities, r.rest());
 
-        TpmReader params = r.slice(r.remaining());
+        TpmReader params = new TpmReader(parameters);
         I in = command.decode(handles, params);
         if (params.hasRemaining()) {
             throw new TpmException(TpmRc.SIZE);
@@ -156,9 +159,11 @@ public final class CommandDispatcher {
             int mark = w.beginSized32();
             command.encode(out, w);
             w.endSized32(mark);
-            sessions.writeResponse(core, w);
+            sessions.respond(w, mark + 4, true);
         } else {
+            int start = w.size();
             command.encode(out, w);
+            sessions.respond(w, start, false);
         }
         w.patchU32(2, w.size());
         return w.toByteArray();

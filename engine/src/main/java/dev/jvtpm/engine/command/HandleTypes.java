@@ -53,9 +53,11 @@ public final class HandleTypes {
     /** TPMI_DH_PERSISTENT. */
     public static final HandleType PERSISTENT = HandleType.range(HT_PERSISTENT, 0xFFFFFF);
     /** TPMI_SH_POLICY. */
-    public static final HandleType POLICY_SESSION = HandleType.range(HT_POLICY_SESSION, 0xFFFFFF);
+    public static final HandleType POLICY_SESSION =
+            HandleType.range(HT_POLICY_SESSION, SessionTable.MAX_ACTIVE_SESSIONS - 1);
     /** TPMI_SH_HMAC. */
-    public static final HandleType HMAC_SESSION = HandleType.range(HT_HMAC_SESSION, 0xFFFFFF);
+    public static final HandleType HMAC_SESSION =
+            HandleType.range(HT_HMAC_SESSION, SessionTable.MAX_ACTIVE_SESSIONS - 1);
     /** TPMI_DH_CONTEXT: a transient object or a session (handles of existing slots only). */
     public static final HandleType CONTEXT = HandleType.range(HT_TRANSIENT, ObjectStore.MAX_LOADED_OBJECTS - 1)
             .or(HandleType.range(HT_HMAC_SESSION, SessionTable.MAX_ACTIVE_SESSIONS - 1))

@@ -1,5 +1,8 @@
 package dev.jvtpm.engine.command;
 
+import dev.jvtpm.engine.command.attestation.GetCommandAuditDigest;
+import dev.jvtpm.engine.command.attestation.GetSessionAuditDigest;
+import dev.jvtpm.engine.command.audit.SetCommandCodeAuditStatus;
 import dev.jvtpm.engine.command.capability.GetCapability;
 import dev.jvtpm.engine.command.capability.TestParms;
 import dev.jvtpm.engine.command.clock.ClockRateAdjust;
@@ -14,6 +17,24 @@ import dev.jvtpm.engine.command.context.ContextLoad;
 import dev.jvtpm.engine.command.context.ContextSave;
 import dev.jvtpm.engine.command.context.EvictControl;
 import dev.jvtpm.engine.command.context.FlushContext;
+import dev.jvtpm.engine.command.ea.PolicyAuthValue;
+import dev.jvtpm.engine.command.ea.PolicyAuthorize;
+import dev.jvtpm.engine.command.ea.PolicyCommandCode;
+import dev.jvtpm.engine.command.ea.PolicyCounterTimer;
+import dev.jvtpm.engine.command.ea.PolicyCpHash;
+import dev.jvtpm.engine.command.ea.PolicyDuplicationSelect;
+import dev.jvtpm.engine.command.ea.PolicyGetDigest;
+import dev.jvtpm.engine.command.ea.PolicyLocality;
+import dev.jvtpm.engine.command.ea.PolicyNameHash;
+import dev.jvtpm.engine.command.ea.PolicyNvWritten;
+import dev.jvtpm.engine.command.ea.PolicyOr;
+import dev.jvtpm.engine.command.ea.PolicyPassword;
+import dev.jvtpm.engine.command.ea.PolicyPcr;
+import dev.jvtpm.engine.command.ea.PolicyPhysicalPresence;
+import dev.jvtpm.engine.command.ea.PolicySecret;
+import dev.jvtpm.engine.command.ea.PolicySigned;
+import dev.jvtpm.engine.command.ea.PolicyTemplate;
+import dev.jvtpm.engine.command.ea.PolicyTicket;
 import dev.jvtpm.engine.command.duplication.Duplicate;
 import dev.jvtpm.engine.command.duplication.Import;
 import dev.jvtpm.engine.command.duplication.Rewrap;
@@ -47,6 +68,8 @@ import dev.jvtpm.engine.command.symmetric.EncryptDecrypt;
 import dev.jvtpm.engine.command.symmetric.EncryptDecrypt2;
 import dev.jvtpm.engine.command.symmetric.Hmac;
 import dev.jvtpm.engine.command.random.StirRandom;
+import dev.jvtpm.engine.command.session.PolicyRestart;
+import dev.jvtpm.engine.command.session.StartAuthSession;
 import dev.jvtpm.engine.command.startup.Shutdown;
 import dev.jvtpm.engine.command.startup.Startup;
 import dev.jvtpm.engine.command.testing.GetTestResult;
@@ -71,6 +94,9 @@ public final class StandardCommands {
         all.add(new SelfTest());
         all.add(new IncrementalSelfTest());
         all.add(new GetTestResult());
+        // Part 3 §11 Session Commands
+        all.add(new StartAuthSession());
+        all.add(new PolicyRestart());
         // Part 3 §12 Object Commands
         all.add(new Create());
         all.add(new Load());
@@ -105,15 +131,39 @@ public final class StandardCommands {
         all.add(new SequenceUpdate());
         all.add(new SequenceComplete());
         all.add(new EventSequenceComplete());
+        // Part 3 §18 Attestation Commands (the audit digests)
+        all.add(new GetSessionAuditDigest());
+        all.add(new GetCommandAuditDigest());
         // Part 3 §20 Signing and Signature Verification
         all.add(new VerifySignature());
         all.add(new Sign());
+        // Part 3 §21 Command Audit
+        all.add(new SetCommandCodeAuditStatus());
         // Part 3 §22 Integrity Collection (PCR)
         all.add(new PcrExtend());
         all.add(new PcrEvent());
         all.add(new PcrRead());
         all.add(new PcrAllocate());
         all.add(new PcrReset());
+        // Part 3 §23 Enhanced Authorization (EA) Commands
+        all.add(new PolicySigned());
+        all.add(new PolicySecret());
+        all.add(new PolicyTicket());
+        all.add(new PolicyOr());
+        all.add(new PolicyPcr());
+        all.add(new PolicyLocality());
+        all.add(new PolicyCounterTimer());
+        all.add(new PolicyCommandCode());
+        all.add(new PolicyPhysicalPresence());
+        all.add(new PolicyCpHash());
+        all.add(new PolicyNameHash());
+        all.add(new PolicyDuplicationSelect());
+        all.add(new PolicyAuthorize());
+        all.add(new PolicyAuthValue());
+        all.add(new PolicyPassword());
+        all.add(new PolicyGetDigest());
+        all.add(new PolicyNvWritten());
+        all.add(new PolicyTemplate());
         // Part 3 §24 Hierarchy Commands
         all.add(new HierarchyControl());
         all.add(new HierarchyChangeAuth());

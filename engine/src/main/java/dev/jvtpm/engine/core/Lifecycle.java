@@ -1,5 +1,6 @@
 package dev.jvtpm.engine.core;
 
+import dev.jvtpm.engine.auth.CommandAudit;
 import dev.jvtpm.engine.object.EventSequence;
 import dev.jvtpm.engine.pcr.DigestValues;
 import dev.jvtpm.engine.pcr.PcrAttributes;
@@ -36,6 +37,9 @@ public final class Lifecycle {
             manufacture(core);
             store.write(BlobKind.PERMANENT, StateBlobCodec.encode(BlobKind.PERMANENT, core.permanentSections()));
         }
+        // Time starts again from zero: a new epoch (persisted by the next NV write, at the latest
+        // by TPM2_Startup).
+        core.ga.timeEpoch++;
         core.pcrs.applyAllocation(core.pcrAllocation);
         core.pcrReconfigured = false;
         core.clock.init();
@@ -72,6 +76,8 @@ public final class Lifecycle {
         core.savedGc = null;
         core.savedGr = null;
         core.tpmEstablished = false;
+        core.ga.reset();
+        core.gp.auditCommands.add(CommandAudit.ALWAYS_AUDITED);
         core.gp.endorsementSeed = core.random(PersistentData.SEED_SIZE);
         core.gp.storageSeed = core.random(PersistentData.SEED_SIZE);
         core.gp.platformSeed = core.random(PersistentData.SEED_SIZE);
@@ -178,9 +184,7 @@ public final class Lifecycle {
                 core.gr.restartCount = 0;
                 break;
         }
-        if (kind != StartupKind.RESUME) {
-            core.sessions().clear();
-        }
+        core.sessions().startup(kind);
         // ObjectStartup: transient objects never survive TPM2_Startup, not even a Resume.
         core.objects.flushAll();
         core.savedGc = null;

@@ -55,6 +55,8 @@ public final class TpmCore {
     public final PersistentData gp = new PersistentData();
     public final OrderlyData go = new OrderlyData();
     public final PcrAllocation pcrAllocation;
+    /** Command audit hash and counter, and the time epoch (persistent). */
+    public final AuditData ga = new AuditData();
     /** gc and gr as saved by the last Shutdown(STATE); null when there is nothing to resume. */
     public StateClearData savedGc;
     public StateResetData savedGr;
@@ -69,7 +71,7 @@ public final class TpmCore {
     public final ObjectStore objects = new ObjectStore();
     /** Persistent objects (TPM2_EvictControl), part of the permanent state. */
     public final PersistentObjects persistent = new PersistentObjects();
-    private final SessionTable sessions = new SessionTable();
+    private final SessionTable sessions = new SessionTable(this);
     /** g_phEnable: platform hierarchy enable, cleared by HierarchyControl, set by Startup(CLEAR). */
     public boolean phEnable = true;
     /** orderlyState found by the last Startup (TPMA_STARTUP_CLEAR.orderly reports it). */
@@ -229,6 +231,7 @@ public final class TpmCore {
         // A re-seeded hierarchy's primaries must not outlive its seed in the stored state.
         primaries.forgetStaleSeeds();
         s.add(primaries.cache().section());
+        s.add(ga);
         return s;
     }
 
@@ -238,6 +241,7 @@ public final class TpmCore {
         s.add(new VolatileCoreSection());
         s.add(objects.section());
         s.add(new SelfTestSection());
+        s.add(sessions.section());
         return s;
     }
 

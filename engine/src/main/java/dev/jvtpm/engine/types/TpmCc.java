@@ -123,6 +123,10 @@ public final class TpmCc {
     public static final int FIRST = 0x11F;
     public static final int LAST = 0x19F;
 
+    // Before NAMES: the static initializer below needs it.
+    private static final java.util.Set<String> ACRONYMS =
+            java.util.Set.of("NV", "PCR", "RSA", "ECDH", "ECC", "EC", "HMAC", "EPS", "PPS", "PP", "X509");
+
     private static final Map<Integer, String> NAMES = new HashMap<>();
 
     static {
@@ -136,9 +140,6 @@ public final class TpmCc {
             }
         }
     }
-
-    private static final java.util.Set<String> ACRONYMS =
-            java.util.Set.of("NV", "PCR", "RSA", "ECDH", "ECC", "EC", "HMAC", "EPS", "PPS", "PP", "X509");
 
     /** PCR_EXTEND becomes PCR_Extend, CHANGE_EPS becomes ChangeEPS: Part 3's spelling, near enough for logs. */
     private static String camel(String constant) {

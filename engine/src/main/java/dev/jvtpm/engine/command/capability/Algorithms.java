@@ -32,7 +32,7 @@ public final class Algorithms {
         // MGF1: the mask generation of OAEP and PSS.
         m.put(TpmAlgId.MGF1, HASH | METHOD);
         m.put(TpmAlgId.KEYEDHASH, HASH | OBJECT | SIGNING | ENCRYPTING);
-        // XOR: the keyed-hash encryption scheme (XOR obfuscation with KDFa).
+        // XOR obfuscation: session parameter encryption (TPMT_SYM_DEF) and keyed-hash schemes.
         m.put(TpmAlgId.XOR, SYMMETRIC | HASH);
         m.put(TpmAlgId.SHA256, HASH);
         m.put(TpmAlgId.SHA384, HASH);

@@ -1,9 +1,11 @@
 package dev.jvtpm.engine.command.context;
 
+import dev.jvtpm.engine.auth.Session;
 import dev.jvtpm.engine.command.Command;
 import dev.jvtpm.engine.command.CommandContext;
 import dev.jvtpm.engine.command.CommandDescriptor;
 import dev.jvtpm.engine.command.capability.ContextSizes;
+import dev.jvtpm.engine.core.Lifecycle;
 import dev.jvtpm.engine.core.TpmCore;
 import dev.jvtpm.engine.object.LoadedObject;
 import dev.jvtpm.engine.object.ObjectKind;
@@ -69,13 +71,29 @@ public final class ContextLoad extends Command<SavedContext, Integer> {
     }
 
     /**
-     * The extension point for session contexts: the session table checks that savedHandle is a
-     * saved session whose sequence matches (else TPM_RC_HANDLE at parameter 1), restores it
-     * (TPM_RC_SESSION_MEMORY, TPM_RC_CONTEXT_GAP) and returns its handle. Without HMAC/policy
-     * sessions nothing is ever saved, so every session context is TPM_RC_HANDLE.
+     * A session context: it must be the saved session at its handle with that sequence
+     * (TPM_RC_HANDLE, parameter 1); it goes back into a slot (TPM_RC_SESSION_MEMORY,
+     * TPM_RC_CONTEXT_GAP) at the same handle, after which the blob cannot be loaded again.
      */
     static int loadSession(TpmCore core, SavedContext c, byte[] payload) throws TpmException {
-        throw TpmException.parameter(1, TpmRc.HANDLE);
+        Session s;
+        try {
+            TpmReader r = new TpmReader(payload);
+            s = Session.load(r);
+            if (r.hasRemaining()) {
+                throw new TpmException(TpmRc.FAILURE);
+            }
+        } catch (TpmException e) {
+            // Authentic but unreadable: written by an incompatible jvtpm version.
+            throw new TpmException(TpmRc.FAILURE, "session context does not decode: " + e.getMessage());
+        }
+        if (!core.sessions().sequenceValid(c.savedHandle(), c.sequence())) {
+            throw TpmException.parameter(1, TpmRc.HANDLE);
+        }
+        core.sessions().contextLoad(c.savedHandle(), s);
+        // gr changed: a following Startup can no longer be orderly (g_clearOrderly).
+        Lifecycle.clearOrderly(core);
+        return c.savedHandle();
     }
 
     @Override

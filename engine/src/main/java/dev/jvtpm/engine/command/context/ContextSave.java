@@ -1,6 +1,7 @@
 package dev.jvtpm.engine.command.context;
 
 import dev.jvtpm.engine.auth.ObjectEntity;
+import dev.jvtpm.engine.auth.Session;
 import dev.jvtpm.engine.command.Command;
 import dev.jvtpm.engine.command.CommandContext;
 import dev.jvtpm.engine.command.CommandDescriptor;
@@ -13,7 +14,6 @@ import dev.jvtpm.engine.object.ObjectKind;
 import dev.jvtpm.engine.types.TpmCc;
 import dev.jvtpm.engine.types.TpmHandles;
 import dev.jvtpm.engine.wire.TpmException;
-import dev.jvtpm.engine.wire.TpmRc;
 import dev.jvtpm.engine.wire.TpmReader;
 import dev.jvtpm.engine.wire.TpmWriter;
 
@@ -69,14 +69,19 @@ public final class ContextSave extends Command<Integer, SavedContext> {
     }
 
     /**
-     * The extension point for session contexts: the session table assigns the 64-bit sequence
-     * (tracking the 16-bit context gap, TPM_RC_CONTEXT_GAP / TPM_RC_TOO_MANY_CONTEXTS), serialises the
-     * session, seals it with {@link ContextProtection#seal} in TPM_RH_NULL under the session handle,
-     * and marks the session saved. Without HMAC/policy sessions no session is ever loaded, so the
-     * handle resolution has already answered TPM_RC_REFERENCE_H0.
+     * A session context: the session table gives it the context counter as its sequence and
+     * frees its slot (TPM_RC_CONTEXT_GAP when the oldest saved context blocks the counter,
+     * TPM_RC_TOO_MANY_CONTEXTS when the counter is exhausted); the blob is sealed in TPM_RH_NULL
+     * under the session handle, so it dies with a TPM Reset, and it can be loaded back once, at
+     * the same handle.
      */
     static SavedContext saveSession(TpmCore core, int handle) throws TpmException {
-        throw new TpmException(TpmRc.REFERENCE_H0);
+        Session s = core.sessions().get(handle);
+        TpmWriter payload = new TpmWriter(256);
+        s.save(payload);
+        long sequence = core.sessions().contextSave(handle);
+        return new SavedContext(sequence, handle, TpmHandles.RH_NULL,
+                ContextProtection.seal(core, sequence, handle, TpmHandles.RH_NULL, payload.toByteArray()));
     }
 
     @Override

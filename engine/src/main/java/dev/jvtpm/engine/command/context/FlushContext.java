@@ -13,8 +13,8 @@ import dev.jvtpm.engine.wire.TpmReader;
 import dev.jvtpm.engine.wire.TpmWriter;
 
 /**
- * TPM2_FlushContext (Part 3 §28.4): removes a loaded transient object (a session, once sessions
- * exist, too). flushHandle is a parameter, not a handle, and the command takes no sessions.
+ * TPM2_FlushContext (Part 3 §28.4): removes a loaded transient object, or a loaded or saved
+ * session (which also ends it being the exclusive audit session). flushHandle is a parameter, not a handle, and the command takes no sessions.
  * TPM_RC_VALUE (parameter 1) for a handle outside TPMI_DH_CONTEXT (transient handles of existing
  * slots, HMAC and policy session handles); TPM_RC_HANDLE (parameter 1) when nothing is loaded
  * (or saved) at that handle.
@@ -43,7 +43,12 @@ public final class FlushContext extends Command<FlushContext.In, Void> {
             core.objects.flush(h);
             return null;
         }
-        // HMAC and policy sessions are not implemented yet, so no session is ever loaded or saved.
+        if (TpmHandles.type(h) != TpmHandles.HT_TRANSIENT
+                && (core.sessions().isLoaded(h) || core.sessions().isSaved(h))) {
+            // The entry is flushed whatever kind of session holds it (SessionFlush).
+            core.sessions().flush(h);
+            return null;
+        }
         throw TpmException.parameter(1, TpmRc.HANDLE);
     }
 

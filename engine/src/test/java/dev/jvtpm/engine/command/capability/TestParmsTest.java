@@ -26,6 +26,9 @@ class TestParmsTest {
         assertThat(rc(h, "0008 000a 000b 0021")).isEqualTo(0x1CC); // KDF2 is not implemented: TPM_RC_KDF
         assertThat(rc(h, "0008 0005 0010")).isEqualTo(0x1C3); // HMAC needs a hash
         assertThat(rc(h, "0008 0014 000b")).isEqualTo(0x1C4); // RSASSA is no keyed-hash scheme: TPM_RC_VALUE
+        assertThat(rc(h, "0008 000a 000b 0010")).isZero(); // the KDF may be NULL
+        assertThat(rc(h, "0008 000a 0010 0022")).isEqualTo(0x1C3); // the hash may not
+        assertThat(rc(h, "0008 000a 000b 0099")).isEqualTo(0x1CC); // TPM_RC_KDF
     }
 
     @Test
