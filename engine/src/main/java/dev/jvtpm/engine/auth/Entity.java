@@ -2,6 +2,7 @@ package dev.jvtpm.engine.auth;
 
 import dev.jvtpm.engine.command.AuthRole;
 import dev.jvtpm.engine.core.HierarchyPolicy;
+import dev.jvtpm.engine.core.TpmCore;
 
 /** Something a handle refers to, as authorization sees it. */
 public interface Entity {
@@ -37,5 +38,14 @@ public interface Entity {
     /** IsAuthPolicyAvailable: a policy session may authorize this entity (it has a policy to match). */
     default boolean authPolicyAvailable(int commandCode, AuthRole role) {
         return authPolicy().digest().length != 0;
+    }
+
+    /**
+     * Called once a session used this entity's authValue (a password session, an HMAC session
+     * not bound to it, a policy session with PolicyAuthValue or PolicyPassword), whether or not
+     * the authorization succeeded: CheckAuthSession's PIN index processing, where a PIN Fail
+     * index counts failures and resets on success and a PIN Pass index counts successes.
+     */
+    default void authValueChecked(TpmCore core, boolean matched) {
     }
 }

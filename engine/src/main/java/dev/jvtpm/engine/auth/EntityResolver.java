@@ -1,6 +1,7 @@
 package dev.jvtpm.engine.auth;
 
 import dev.jvtpm.engine.core.TpmCore;
+import dev.jvtpm.engine.nv.NvIndex;
 import dev.jvtpm.engine.object.LoadedObject;
 import dev.jvtpm.engine.types.TpmHandles;
 import dev.jvtpm.engine.wire.TpmException;
@@ -37,8 +38,13 @@ public final class EntityResolver {
                 throw TpmException.handle(index + 1, TpmRc.HANDLE);
             case TpmHandles.HT_PERSISTENT:
                 throw persistentNotFound(core, handle, index);
-            case TpmHandles.HT_NV_INDEX:
-                throw TpmException.handle(index + 1, TpmRc.HANDLE);
+            case TpmHandles.HT_NV_INDEX: {
+                NvIndex idx = core.nv.accessible(handle, core.gc.shEnable, core.gc.phEnableNV);
+                if (idx == null) {
+                    throw TpmException.handle(index + 1, TpmRc.HANDLE);
+                }
+                return new NvIndexEntity(core, idx);
+            }
             default:
                 throw TpmException.handle(index + 1, TpmRc.VALUE);
         }

@@ -134,7 +134,8 @@ public final class SessionProcessor {
      * CheckAuthSession for a password session, in the reference's order: physical presence for
      * platform authorization of PP commands, dictionary-attack lockout, policy-only roles
      * (TPM_RC_AUTH_TYPE), entities whose authValue cannot be used (TPM_RC_AUTH_UNAVAILABLE), then
-     * the comparison with trailing zeros stripped on both sides.
+     * the comparison with trailing zeros stripped on both sides, and the PIN index counting that
+     * follows any comparison.
      */
     private static void checkPassword(TpmCore core, CommandDescriptor d, AuthRole role, SessionEntry s, Entity e,
                                       int n) throws TpmException {
@@ -148,8 +149,11 @@ public final class SessionProcessor {
         if (!e.authValueAvailable(d.code(), role)) {
             throw new TpmException(TpmRc.AUTH_UNAVAILABLE);
         }
-        if (!MessageDigest.isEqual(stripTrailingZeros(e.authValue()), stripTrailingZeros(s.hmac()))) {
-            throw TpmException.session(n, DictionaryAttack.recordFailure(core, e));
+        boolean matched = MessageDigest.isEqual(stripTrailingZeros(e.authValue()), stripTrailingZeros(s.hmac()));
+        int failure = matched ? TpmRc.SUCCESS : DictionaryAttack.recordFailure(core, e);
+        e.authValueChecked(core, matched);
+        if (!matched) {
+            throw TpmException.session(n, failure);
         }
     }
 

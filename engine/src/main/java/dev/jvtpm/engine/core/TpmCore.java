@@ -7,6 +7,7 @@ import dev.jvtpm.engine.crypto.AlgorithmSelfTest;
 import dev.jvtpm.engine.crypto.CryptoSuite;
 import dev.jvtpm.engine.crypto.CtrDrbg;
 import dev.jvtpm.engine.crypto.Kdf;
+import dev.jvtpm.engine.nv.NvStore;
 import dev.jvtpm.engine.pcr.PcrAllocation;
 import dev.jvtpm.engine.pcr.PcrBanks;
 import dev.jvtpm.engine.object.ObjectStore;
@@ -46,6 +47,18 @@ public final class TpmCore {
     public final PersistentData gp = new PersistentData();
     public final OrderlyData go = new OrderlyData();
     public final PcrAllocation pcrAllocation;
+    /** The NV indexes (their NV image is permanent state, orderly RAM data volatile). */
+    public final NvStore nv = new NvStore(new NvStore.Listener() {
+        @Override
+        public void nvChanged() {
+            markPersistentDirty();
+        }
+
+        @Override
+        public void orderlyDataChanged() {
+            Lifecycle.clearOrderly(TpmCore.this);
+        }
+    });
     /** gc and gr as saved by the last Shutdown(STATE); null when there is nothing to resume. */
     public StateClearData savedGc;
     public StateResetData savedGr;
@@ -75,6 +88,11 @@ public final class TpmCore {
     public int bufferSize;
     /** Locality of the command being executed. */
     public int locality;
+    /**
+     * g_daUsed: a DA-protected authValue has been checked since Startup/Shutdown, and the orderly
+     * state says so (SU_DA_USED), so a crash from here on counts as an authorization failure.
+     */
+    public boolean daUsed;
     /** Physical presence asserted by the platform (mssim PP_ON). */
     public boolean physicalPresence;
     /** Failure mode: every command but GetTestResult/GetCapability answers TPM_RC_FAILURE. */
@@ -126,7 +144,12 @@ public final class TpmCore {
         persistentDirty = true;
     }
 
+    /**
+     * The end of a command or signal: performs NV writes queued for its end (orderly index data,
+     * libtpms' UT_ORDERLY) and answers whether the permanent blob must be written, clearing that.
+     */
     public boolean takePersistentDirty() {
+        nv.commitOrderlyData();
         boolean d = persistentDirty;
         persistentDirty = false;
         return d;
@@ -159,6 +182,14 @@ public final class TpmCore {
         }
     }
 
+    /**
+     * Persistent objects stored in NV, which share NV capacity with the indexes. EvictControl is
+     * not implemented yet, so there are none.
+     */
+    public int persistentObjects() {
+        return 0;
+    }
+
     /** Sections of the permanent blob, in blob order. */
     public List<StateSection> permanentSections() {
         List<StateSection> s = new ArrayList<>();
@@ -167,6 +198,7 @@ public final class TpmCore {
         s.add(pcrAllocation);
         s.add(new SavedStateSection());
         s.add(new PlatformSection());
+        s.add(nv.permanentSection());
         return s;
     }
 
@@ -176,6 +208,7 @@ public final class TpmCore {
         s.add(new VolatileCoreSection());
         s.add(objects.section());
         s.add(new SelfTestSection());
+        s.add(nv.ramSection());
         return s;
     }
 
@@ -304,7 +337,7 @@ public final class TpmCore {
 
         @Override
         public void save(TpmWriter w) {
-            w.u16(1);
+            w.u16(2);
             gc.save(w);
             gr.save(w);
             StateClearData.writePcrs(w, pcrs.snapshot());
@@ -314,11 +347,12 @@ public final class TpmCore {
             Codec.bool(w, startupLocality3);
             Codec.bool(w, pcrReconfigured);
             w.u64(clock.time());
+            Codec.bool(w, daUsed);
         }
 
         @Override
         public void load(TpmReader r) throws TpmException {
-            r.u16();
+            int version = r.u16();
             gc.load(r);
             gr.load(r);
             byte[][][] values = StateClearData.readPcrs(r);
@@ -339,6 +373,8 @@ public final class TpmCore {
             startupLocality3 = Codec.bool(r);
             pcrReconfigured = Codec.bool(r);
             clock.restoreTime(r.u64());
+            // Version 1 predates DA_USED tracking; false makes the next DA use answer TPM_RC_RETRY once.
+            daUsed = version >= 2 && Codec.bool(r);
         }
 
         @Override
@@ -346,6 +382,7 @@ public final class TpmCore {
             gc = new StateClearData();
             gr = new StateResetData();
             started = false;
+            daUsed = false;
         }
     }
 }

@@ -156,8 +156,11 @@ public final class GetCapability extends Command<GetCapability.In, byte[]> {
                 list = core.objects.loadedHandles(property);
                 break;
             case TpmHandles.HT_PERSISTENT:
-            case TpmHandles.HT_NV_INDEX:
+                // No persistent objects exist until EvictControl is implemented.
                 list = new int[0];
+                break;
+            case TpmHandles.HT_NV_INDEX:
+                list = core.nv.handles(property);
                 break;
             case TpmHandles.HT_LOADED_SESSION:
                 list = core.sessions().loadedHandles(property);

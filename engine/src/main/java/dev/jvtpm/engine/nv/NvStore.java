@@ -1,0 +1,398 @@
+package dev.jvtpm.engine.nv;
+
+import static dev.jvtpm.engine.nv.NvAttributes.*;
+
+import dev.jvtpm.engine.core.StartupKind;
+import dev.jvtpm.engine.wire.TpmException;
+import dev.jvtpm.engine.wire.TpmRc;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * The TPM's NV indexes (the index part of libtpms' NVDynamic.c): definition within the NV
+ * capacity, deletion with the counter high-water mark, data and attribute writes with the
+ * reference's bookkeeping for orderly indexes, the Startup processing of locks and orderly
+ * counters, GlobalWriteLock and the owner flush of TPM2_Clear.
+ *
+ * <p>Every change reports what it obliges the TPM to do through a {@link Listener}: a change to
+ * the NV image must be written before the response; a change to orderly RAM data makes the
+ * next startup non-orderly; and some changes queue a write of all orderly RAM data to NV at the
+ * end of the command ({@link #commitOrderlyData()}), as libtpms' UT_ORDERLY does.
+ */
+public final class NvStore {
+    /** MAX_ORDERLY_COUNT: after a non-orderly shutdown an orderly counter resumes at saved | this, so +1 rolls over. */
+    public static final long MAX_ORDERLY_COUNT = 0xFF;
+
+    /** What NV changes oblige the rest of the TPM to do. */
+    public interface Listener {
+        /** The NV image changed: it must reach the state store before the response. */
+        void nvChanged();
+
+        /** Orderly RAM data changed: the TPM is no longer in an orderly state (g_clearOrderly). */
+        void orderlyDataChanged();
+    }
+
+    private final Listener listener;
+    /** In definition order, which is the order of libtpms' NV list. */
+    private final Map<Integer, NvIndex> indexes = new LinkedHashMap<>();
+    /** The highest value of any deleted counter; new counters start above it. */
+    private long maxCounter;
+    private boolean orderlyCommitPending;
+
+    public NvStore(Listener listener) {
+        this.listener = listener;
+    }
+
+    /** The index with this handle, or null. */
+    public NvIndex get(int handle) {
+        return indexes.get(handle);
+    }
+
+    public boolean isDefined(int handle) {
+        return indexes.containsKey(handle);
+    }
+
+    /**
+     * NvIndexIsAccessible: the index, or null when it is undefined or hidden because the
+     * hierarchy that created it is disabled (an owner index with shEnable clear, a platform index
+     * with phEnableNV clear).
+     */
+    public NvIndex accessible(int handle, boolean shEnable, boolean phEnableNV) {
+        NvIndex idx = indexes.get(handle);
+        if (idx == null) {
+            return null;
+        }
+        if (!idx.has(PLATFORMCREATE)) {
+            return shEnable ? idx : null;
+        }
+        return phEnableNV ? idx : null;
+    }
+
+    public long maxCounter() {
+        return maxCounter;
+    }
+
+    // ---- definition and deletion ----
+
+    /**
+     * NvDefineIndex: TPM_RC_NV_SPACE when the index does not fit (NV list, then orderly RAM).
+     * {@code persistentObjects} is the number of persistent objects sharing the NV list.
+     */
+    public NvIndex define(NvPublic pub, byte[] authValue, int persistentObjects) throws TpmException {
+        boolean orderly = NvAttributes.has(pub.attributes(), ORDERLY);
+        int size = NvSpace.indexEntryBytes(pub) - 4;
+        if (!NvSpace.fits(freeBytes(persistentObjects), size, true, isCounter(pub.attributes()),
+                persistentObjects, counterCount())) {
+            throw new TpmException(TpmRc.NV_SPACE);
+        }
+        if (orderly && ramFree() < NvSpace.ramEntryBytes(pub)) {
+            throw new TpmException(TpmRc.NV_SPACE);
+        }
+        NvIndex idx = new NvIndex(pub, authValue);
+        indexes.put(pub.nvIndex(), idx);
+        if (orderly) {
+            orderlyCommitPending = true;
+        }
+        listener.nvChanged();
+        return idx;
+    }
+
+    /** NvDeleteIndex: a written counter raises the high-water mark before it goes. */
+    public void delete(NvIndex idx) {
+        if (isCounter(idx.attributes()) && idx.has(WRITTEN)) {
+            raiseMaxCounter(idx.readUint64());
+        }
+        remove(idx);
+    }
+
+    /** NvUpdateMaxCount: counter values are unsigned 64-bit. */
+    private void raiseMaxCounter(long value) {
+        if (Long.compareUnsigned(value, maxCounter) > 0) {
+            maxCounter = value;
+        }
+    }
+
+    private void remove(NvIndex idx) {
+        indexes.remove(idx.handle());
+        if (idx.isOrderly()) {
+            orderlyCommitPending = true;
+        }
+        listener.nvChanged();
+    }
+
+    /**
+     * NvFlushHierarchy(TPM_RH_OWNER) for indexes: deletes every index not created by the
+     * platform. Like libtpms it reads each index's NV entry, whose WRITTEN bit is never set for
+     * orderly indexes, so only non-orderly counters raise the high-water mark here.
+     */
+    public void flushOwnerIndexes() {
+        for (NvIndex idx : new ArrayList<>(indexes.values())) {
+            int attrs = idx.nvAttributes();
+            if (NvAttributes.has(attrs, PLATFORMCREATE)) {
+                continue;
+            }
+            if (isCounter(attrs) && NvAttributes.has(attrs, WRITTEN) && !idx.isOrderly()) {
+                raiseMaxCounter(idx.readUint64());
+            }
+            remove(idx);
+        }
+    }
+
+    // ---- data and attributes ----
+
+    /**
+     * NvWriteIndexData: writes {@code data} at {@code offset} (the caller checked the range). The
+     * first write sets TPMA_NV_WRITTEN; a partial first write of an ordinary index starts from
+     * an erased data area (0xFF in NV, zeros in orderly RAM). Orderly data stays in RAM, except
+     * that the first write of an orderly counter is saved with all orderly data.
+     */
+    public void write(NvIndex idx, int offset, byte[] data) {
+        if (!idx.has(WRITTEN)) {
+            int attrs = idx.attributes() | WRITTEN;
+            if (!idx.isOrderly()) {
+                idx.setNvAttributes(attrs);
+                if (isOrdinary(attrs) && idx.dataSize() > data.length) {
+                    Arrays.fill(idx.liveData(), (byte) 0xFF);
+                }
+            } else {
+                idx.setRamAttributes(attrs);
+                if (isCounter(attrs)) {
+                    orderlyCommitPending = true;
+                } else if (isOrdinary(attrs)) {
+                    Arrays.fill(idx.liveData(), (byte) 0);
+                }
+            }
+        }
+        System.arraycopy(data, 0, idx.liveData(), offset, data.length);
+        if (idx.isOrderly()) {
+            listener.orderlyDataChanged();
+        } else {
+            listener.nvChanged();
+        }
+    }
+
+    /** NvWriteUINT64Data: the value in big-endian form at offset 0. */
+    public void writeUint64(NvIndex idx, long value) {
+        byte[] b = new byte[8];
+        for (int i = 7; i >= 0; i--) {
+            b[i] = (byte) value;
+            value >>>= 8;
+        }
+        write(idx, 0, b);
+    }
+
+    /**
+     * NV_Increment's write: counters of an orderly index are saved to NV when the low
+     * {@code log2(MAX_ORDERLY_COUNT + 1)} bits roll over, bounding what a crash can lose.
+     */
+    public void writeCounter(NvIndex idx, long value) {
+        writeUint64(idx, value);
+        if (idx.isOrderly() && (value & MAX_ORDERLY_COUNT) == 0) {
+            orderlyCommitPending = true;
+        }
+    }
+
+    /** NvWriteIndexAttributes: orderly indexes change only in RAM (not even the orderly state). */
+    public void setAttributes(NvIndex idx, int attributes) {
+        if (idx.isOrderly()) {
+            idx.setRamAttributes(attributes);
+        } else {
+            idx.setNvAttributes(attributes);
+            listener.nvChanged();
+        }
+    }
+
+    /** NvWriteIndexAuth. */
+    public void changeAuth(NvIndex idx, byte[] authValue) {
+        idx.setAuthValue(authValue);
+        listener.nvChanged();
+    }
+
+    /**
+     * NvSetGlobalLock: every index with TPMA_NV_GLOBALLOCK becomes write-locked (in NV for
+     * ordinary indexes, in RAM for orderly ones).
+     */
+    public void setGlobalLock() {
+        for (NvIndex idx : indexes.values()) {
+            if (idx.has(GLOBALLOCK)) {
+                setAttributes(idx, idx.attributes() | WRITELOCKED);
+            }
+        }
+    }
+
+    // ---- power and startup ----
+
+    /** _TPM_Init: RAM holds what was last saved of the orderly data. */
+    public void powerOn() {
+        for (NvIndex idx : indexes.values()) {
+            if (idx.isOrderly()) {
+                idx.restoreRam();
+            }
+        }
+        orderlyCommitPending = false;
+    }
+
+    /**
+     * NvEntityStartup: reloads orderly RAM data from NV; then, unless this is a Resume, clears
+     * read locks, unwrites TPMA_NV_CLEAR_STCLEAR indexes (and orderly non-counters on a TPM
+     * Reset), unlocks what is unwritten or not TPMA_NV_WRITEDEFINE, and after a non-orderly
+     * shutdown moves orderly counters to the top of their current {@code MAX_ORDERLY_COUNT}
+     * block so that no value handed out before the crash is ever repeated.
+     */
+    public void startup(StartupKind kind, boolean previousShutdownNonOrderly) {
+        powerOn();
+        if (kind == StartupKind.RESUME) {
+            return;
+        }
+        for (NvIndex idx : indexes.values()) {
+            if (idx.isOrderly()) {
+                int attrs = startupAttributes(idx.attributes(), kind);
+                idx.setRamAttributes(attrs);
+                if (isCounter(attrs) && previousShutdownNonOrderly) {
+                    byte[] ram = idx.liveData();
+                    ram[7] |= (byte) MAX_ORDERLY_COUNT;
+                }
+            } else {
+                int attrs = startupAttributes(idx.nvAttributes(), kind);
+                if (attrs != idx.nvAttributes()) {
+                    idx.setNvAttributes(attrs);
+                    listener.nvChanged();
+                }
+            }
+        }
+    }
+
+    /** NvSetStartupAttributes. */
+    private static int startupAttributes(int attrs, StartupKind kind) {
+        attrs &= ~READLOCKED;
+        if (!isCounter(attrs)
+                && (NvAttributes.has(attrs, CLEAR_STCLEAR) || (NvAttributes.has(attrs, ORDERLY) && kind == StartupKind.RESET))) {
+            attrs &= ~WRITTEN;
+        }
+        if (!NvAttributes.has(attrs, WRITTEN) || !NvAttributes.has(attrs, WRITEDEFINE)) {
+            attrs &= ~WRITELOCKED;
+        }
+        return attrs;
+    }
+
+    /** NvUpdateIndexOrderlyData: all orderly RAM data goes to NV (TPM2_Shutdown, or queued). */
+    public void saveOrderlyData() {
+        boolean any = false;
+        for (NvIndex idx : indexes.values()) {
+            if (idx.isOrderly()) {
+                idx.saveRam();
+                any = true;
+            }
+        }
+        orderlyCommitPending = false;
+        if (any) {
+            listener.nvChanged();
+        }
+    }
+
+    /** End of a command: performs the orderly-data write a change queued (libtpms' UT_ORDERLY). */
+    public void commitOrderlyData() {
+        if (orderlyCommitPending) {
+            saveOrderlyData();
+        }
+    }
+
+    // ---- capacity and capabilities ----
+
+    private long usedBytes() {
+        long used = 0;
+        for (NvIndex idx : indexes.values()) {
+            used += NvSpace.indexEntryBytes(idx.defined());
+        }
+        return used;
+    }
+
+    private long freeBytes(int persistentObjects) {
+        return NvSpace.DYNAMIC_BYTES - usedBytes() - (long) persistentObjects * NvSpace.EVICT_OBJECT_ENTRY;
+    }
+
+    private int ramFree() {
+        int used = 0;
+        for (NvIndex idx : indexes.values()) {
+            if (idx.isOrderly()) {
+                used += NvSpace.ramEntryBytes(idx.defined());
+            }
+        }
+        return NvSpace.RAM_BYTES - used;
+    }
+
+    /** TPM_PT_HR_NV_INDEX. */
+    public int indexCount() {
+        return indexes.size();
+    }
+
+    /** TPM_PT_NV_COUNTERS: counter indexes, by the type in their NV entries. */
+    public int counterCount() {
+        int n = 0;
+        for (NvIndex idx : indexes.values()) {
+            if (isCounter(idx.nvAttributes())) {
+                n++;
+            }
+        }
+        return n;
+    }
+
+    /** TPM_PT_NV_COUNTERS_AVAIL. */
+    public int countersAvailable(int persistentObjects) {
+        return NvSpace.countersAvailable(freeBytes(persistentObjects), ramFree(), persistentObjects);
+    }
+
+    /** TPM_PT_HR_PERSISTENT_AVAIL. */
+    public int persistentObjectsAvailable(int persistentObjects) {
+        return NvSpace.persistentAvailable(freeBytes(persistentObjects), counterCount());
+    }
+
+    /**
+     * NvAddEvictObject's capacity check: whether one more persistent object fits next to the
+     * indexes and the {@code persistentObjects} already stored.
+     */
+    public boolean persistentObjectFits(int persistentObjects) {
+        return NvSpace.fits(freeBytes(persistentObjects), NvSpace.EVICT_OBJECT_ENTRY - 4, false, false,
+                persistentObjects, counterCount());
+    }
+
+    /** Defined index handles at or above {@code from}, ascending (NvCapGetIndex). */
+    public int[] handles(int from) {
+        return indexes.keySet().stream().mapToInt(Integer::intValue)
+                .filter(h -> Integer.compareUnsigned(h, from) >= 0).sorted().toArray();
+    }
+
+    // ---- state ----
+
+    List<NvIndex> all() {
+        return List.copyOf(indexes.values());
+    }
+
+    /** NvManufacture: no indexes, high-water mark zero. */
+    public void manufacture() {
+        indexes.clear();
+        maxCounter = 0;
+        orderlyCommitPending = false;
+    }
+
+    void restore(long maxCounter, List<NvIndex> restored) {
+        manufacture();
+        this.maxCounter = maxCounter;
+        for (NvIndex idx : restored) {
+            indexes.put(idx.handle(), idx);
+        }
+    }
+
+    /** The indexes as a permanent-state section. */
+    public dev.jvtpm.engine.state.StateSection permanentSection() {
+        return new NvStateSections.Permanent(this);
+    }
+
+    /** Orderly RAM data as a volatile-state section. */
+    public dev.jvtpm.engine.state.StateSection ramSection() {
+        return new NvStateSections.OrderlyRam(this);
+    }
+}
