@@ -5,6 +5,7 @@ import dev.jvtpm.engine.auth.SessionTable;
 import dev.jvtpm.engine.command.capability.Algorithms;
 import dev.jvtpm.engine.crypto.AlgorithmSelfTest;
 import dev.jvtpm.engine.crypto.CryptoSuite;
+import dev.jvtpm.engine.crypto.BufferedDrbg;
 import dev.jvtpm.engine.crypto.CtrDrbg;
 import dev.jvtpm.engine.crypto.Kdf;
 import dev.jvtpm.engine.nv.NvStore;
@@ -40,7 +41,7 @@ public final class TpmCore {
     /** The algorithm self-test state (g_toTest) behind TPM2_SelfTest and friends. */
     public final AlgorithmSelfTest selfTest;
     public final Kdf kdf;
-    public final CtrDrbg drbg;
+    private final BufferedDrbg drbg;
     public final TpmClock clock;
 
     // Persistent (the "permall" blob)
@@ -114,8 +115,8 @@ public final class TpmCore {
         this.clock = new TpmClock(config.time());
         // The DRBG has its own health checks (SP 800-90A); like the reference's, it is not
         // subject to the algorithm self-test, so GetRandom does not test AES.
-        this.drbg = new CtrDrbg(raw.ciphers(), raw.entropy(),
-                "jvtpm DRBG".getBytes(StandardCharsets.US_ASCII));
+        this.drbg = new BufferedDrbg(new CtrDrbg(raw.ciphers(), raw.entropy(),
+                "jvtpm DRBG".getBytes(StandardCharsets.US_ASCII)));
         this.pcrAllocation = new PcrAllocation(config.defaultPcrBanks());
         this.pcrs = new PcrBanks(pcrAllocation);
         this.bufferSize = config.bufferSize();
@@ -128,8 +129,13 @@ public final class TpmCore {
     /** Random bytes from the TPM's DRBG. */
     public byte[] random(int n) {
         byte[] out = new byte[n];
-        drbg.generate(out);
+        drbg.fill(out);
         return out;
+    }
+
+    /** TPM2_StirRandom: reseeds the DRBG with {@code additionalInput} (≤ 48 bytes) mixed in. */
+    public void stirRandom(byte[] additionalInput) {
+        drbg.reseed(additionalInput);
     }
 
     /** Counts a PCR change in the PCR update counter unless the PCR is in the no-increment group. */

@@ -35,6 +35,18 @@ public final class SealedEnvelope {
         return blob.length >= MAGIC.length && Arrays.equals(Arrays.copyOf(blob, MAGIC.length), MAGIC);
     }
 
+    /**
+     * The identifier of the key a sealed blob was sealed with (see {@link StateKey#id()}), or
+     * empty when {@code blob} is not a sealed blob; lets a caller tell "sealed with a key I do
+     * not have" from "tampered" before opening it.
+     */
+    public static java.util.Optional<byte[]> keyIdOf(byte[] blob) {
+        if (!looksSealed(blob) || blob.length < MAGIC.length + 4 + 8) {
+            return java.util.Optional.empty();
+        }
+        return java.util.Optional.of(Arrays.copyOfRange(blob, MAGIC.length + 4, MAGIC.length + 12));
+    }
+
     public byte[] seal(StateKey key, BlobKind kind, byte[] plaintext) {
         byte[] nonce = new byte[12];
         random.nextBytes(nonce);

@@ -18,7 +18,7 @@ interface VtpmBackend {
      * The backend when the property is absent. It is swtpm until the jvtpm daemon
      * ({@code bin/jvtpm socket}) lands; then flip this one line to {@code "jvtpm"}.
      */
-    String DEFAULT = "swtpm";
+    String DEFAULT = "jvtpm";
 
     String name();
 

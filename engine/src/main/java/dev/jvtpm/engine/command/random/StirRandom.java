@@ -35,7 +35,7 @@ public final class StirRandom extends Command<StirRandom.In, Void> {
         byte[] data = in.inData();
         for (int off = 0; off < data.length; off += CtrDrbg.SEED_LEN) {
             byte[] piece = Arrays.copyOfRange(data, off, Math.min(data.length, off + CtrDrbg.SEED_LEN));
-            ctx.core().drbg.reseed(null, piece);
+            ctx.core().stirRandom(piece);
         }
         return null;
     }
