@@ -685,4 +685,40 @@ class NvDifferentialTest {
         d.same("Clear frees the owner's indexes", Commands.clear(TpmHandles.RH_LOCKOUT, NONE));
         sameNvState("after Clear");
     }
+
+    @Test
+    void storedVolatileStateCarriesOrderlyNvRamAndDaUse() {
+        define("orderly counter", OWNER, NONE, 0x01000000, SHA256, type(NT_COUNTER) | OWNER_RW | ORDERLY, NONE, 8);
+        define("orderly index", OWNER, NONE, 0x01000001, SHA256, OWNER_RW | ORDERLY | WRITE_STCLEAR, NONE, 16);
+        define("DA-protected index", OWNER, PW, 0x01000002, SHA256, OWNER_RW | AUTH_RW, NONE, 8);
+        for (int i = 0; i < 5; i++) {
+            d.same("increment", Commands.nvIncrement(OWNER, NONE, 0x01000000));
+        }
+        d.same("write orderly", Commands.nvWrite(OWNER, NONE, 0x01000001, bytes(4, 1), 2));
+        d.same("write-lock orderly", Commands.nvWriteLock(OWNER, NONE, 0x01000001));
+        expect(0x922, "DA use", Commands.nvWrite(0x01000002, PW, 0x01000002, bytes(8, 2), 0));
+        d.storeVolatile();
+        d.same("increment after the store", Commands.nvIncrement(OWNER, NONE, 0x01000000));
+        d.powerCycle();
+        d.same("resumed counter", Commands.nvRead(OWNER, NONE, 0x01000000, 8, 0));
+        samePublic("resumed", 0x01000000, 0x01000001);
+        d.same("resumed orderly data", Commands.nvRead(OWNER, NONE, 0x01000001, 16, 0));
+        expect(0, "DA use was resumed too: no TPM_RC_RETRY", Commands.nvWrite(0x01000002, PW, 0x01000002,
+                bytes(8, 2), 0));
+        sameDa("resumed");
+    }
+
+    @Test
+    void aRefusedResumeLosesTheDaUseOfTheCrashedCycle() {
+        define("DA-protected index", OWNER, PW, 0x01000000, SHA256, OWNER_RW | AUTH_RW, NONE, 8);
+        expect(0x922, "DA use", Commands.nvWrite(0x01000000, PW, 0x01000000, bytes(8, 2), 0));
+        d.powerCycle();
+        d.same("Startup(STATE) refused", Commands.startup(1));
+        d.same("Startup(CLEAR)", Commands.startup(0));
+        sameDa("the crash was not counted");
+        expect(0x922, "DA use", Commands.nvWrite(0x01000000, PW, 0x01000000, bytes(8, 2), 0));
+        d.powerCycle();
+        d.same("Startup(CLEAR)", Commands.startup(0));
+        sameDa("this crash was counted");
+    }
 }
