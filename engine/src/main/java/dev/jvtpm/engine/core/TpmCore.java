@@ -188,14 +188,6 @@ public final class TpmCore {
         }
     }
 
-    /**
-     * Persistent objects stored in NV, which share NV capacity with the indexes. EvictControl is
-     * not implemented yet, so there are none.
-     */
-    public int persistentObjects() {
-        return 0;
-    }
-
     /** Sections of the permanent blob, in blob order. */
     public List<StateSection> permanentSections() {
         List<StateSection> s = new ArrayList<>();

@@ -27,7 +27,8 @@ public final class NvIndex {
     private int savedAttributes;
     private final byte[] savedData;
 
-    NvIndex(NvPublic defined, byte[] authValue) {
+    /** A new index; {@code initialData} is what its NV data area holds before the first write. */
+    NvIndex(NvPublic defined, byte[] authValue, byte[] initialData) {
         this.defined = defined;
         this.nvAttributes = defined.attributes();
         this.authValue = authValue.clone();
@@ -38,9 +39,7 @@ public final class NvIndex {
             this.ramAttributes = defined.attributes();
             this.savedAttributes = defined.attributes();
         } else {
-            // The data area of a new entry is erased NV, which reads as 0xFF.
-            this.nvData = new byte[defined.dataSize()];
-            Arrays.fill(nvData, (byte) 0xFF);
+            this.nvData = initialData.clone();
             this.ramData = null;
             this.savedData = null;
         }
@@ -163,7 +162,7 @@ public final class NvIndex {
 
     /** Rebuilds an index from a state blob. */
     static NvIndex restore(NvPublic nvEntry, byte[] authValue, int savedAttributes, byte[] data) {
-        NvIndex idx = new NvIndex(nvEntry, authValue);
+        NvIndex idx = new NvIndex(nvEntry, authValue, data);
         if (idx.isOrderly()) {
             idx.savedAttributes = savedAttributes;
             System.arraycopy(data, 0, idx.savedData, 0, data.length);

@@ -35,6 +35,9 @@ public final class NvSpace {
     public static final int MIN_EVICT_OBJECTS = 7;
     public static final int MIN_COUNTER_INDICES = 8;
 
+    /** Where an index's data starts in its list entry: after the size word and the NV_INDEX. */
+    static final int INDEX_DATA_OFFSET = 4 + INDEX_STRUCT;
+
     /** The list bytes an index takes (orderly indexes keep no data in the list). */
     static int indexEntryBytes(NvPublic pub) {
         return 4 + INDEX_STRUCT + (NvAttributes.has(pub.attributes(), NvAttributes.ORDERLY) ? 0 : pub.dataSize());

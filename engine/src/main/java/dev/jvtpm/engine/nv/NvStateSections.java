@@ -5,11 +5,15 @@ import dev.jvtpm.engine.wire.TpmException;
 import dev.jvtpm.engine.wire.TpmRc;
 import dev.jvtpm.engine.wire.TpmReader;
 import dev.jvtpm.engine.wire.TpmWriter;
+import dev.jvtpm.engine.types.TpmHandles;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 
 /**
- * The NV indexes in state blobs. The permanent section is the NV image: each index's NV entry
+ * The NV indexes in state blobs. The permanent section is the NV image: the NV list in order
+ * (persistent objects by handle only: they are stored with the objects), each index's NV entry
  * (public area, authValue, data) and, for orderly indexes, the RAM copy last saved to NV, plus
  * the counter high-water mark. The volatile section is the live orderly RAM, which only a
  * resumed volatile state (STORE_VOLATILE, migration) brings back; otherwise _TPM_Init starts
@@ -37,9 +41,14 @@ final class NvStateSections {
 
         @Override
         public void save(TpmWriter w) {
-            List<NvIndex> all = store.all();
-            w.u16(1).u64(store.maxCounter()).u32(all.size());
-            for (NvIndex idx : all) {
+            List<Integer> order = store.listOrder();
+            w.u16(1).u64(store.maxCounter()).u32(order.size());
+            for (int handle : order) {
+                NvIndex idx = store.get(handle);
+                w.u32(handle);
+                if (idx == null) {
+                    continue; // a persistent object: its place in the list only
+                }
                 idx.defined().withAttributes(idx.nvAttributes()).write(w);
                 w.tpm2b(idx.authValue());
                 if (idx.isOrderly()) {
@@ -59,22 +68,31 @@ final class NvStateSections {
             long maxCounter = r.u64();
             int n = r.u32();
             if (n < 0 || n > r.remaining()) {
-                throw new TpmException(TpmRc.SIZE, n + " NV indexes");
+                throw new TpmException(TpmRc.SIZE, n + " NV list entries");
             }
-            List<NvIndex> restored = new ArrayList<>(n);
-            java.util.Set<Integer> seen = new java.util.HashSet<>();
+            List<Integer> order = new ArrayList<>(n);
+            Map<Integer, NvIndex> indexes = new HashMap<>();
             for (int i = 0; i < n; i++) {
+                int handle = r.u32();
+                if (order.contains(handle)) {
+                    throw new TpmException(TpmRc.VALUE, "NV list entry " + Integer.toHexString(handle) + " twice");
+                }
+                order.add(handle);
+                if (TpmHandles.type(handle) == TpmHandles.HT_PERSISTENT) {
+                    continue;
+                }
                 NvPublic entry = NvPublic.read(r);
-                if (!seen.add(entry.nvIndex())) {
-                    throw new TpmException(TpmRc.VALUE, "NV index " + Integer.toHexString(entry.nvIndex()) + " twice");
+                if (entry.nvIndex() != handle) {
+                    throw new TpmException(TpmRc.VALUE, "NV index " + Integer.toHexString(entry.nvIndex())
+                            + " filed under " + Integer.toHexString(handle));
                 }
                 byte[] auth = r.tpm2b(64);
                 boolean orderly = NvAttributes.has(entry.attributes(), NvAttributes.ORDERLY);
                 int saved = orderly ? r.u32() : 0;
                 byte[] data = r.bytes(entry.dataSize());
-                restored.add(NvIndex.restore(entry, auth, saved, data));
+                indexes.put(handle, NvIndex.restore(entry, auth, saved, data));
             }
-            store.restore(maxCounter, restored);
+            store.restore(maxCounter, order, indexes);
         }
 
         @Override

@@ -36,8 +36,13 @@ public final class NvStore {
     }
 
     private final Listener listener;
-    /** In definition order, which is the order of libtpms' NV list. */
     private final Map<Integer, NvIndex> indexes = new LinkedHashMap<>();
+    /**
+     * libtpms' NV list: every index and persistent object in the order they were added, with the
+     * bytes each takes. Positions in it decide what a new index's data area starts with.
+     */
+    private final LinkedHashMap<Integer, Integer> list = new LinkedHashMap<>();
+    private final NvFreeSpace freeSpace = new NvFreeSpace();
     /** The highest value of any deleted counter; new counters start above it. */
     private long maxCounter;
     private boolean orderlyCommitPending;
@@ -77,22 +82,22 @@ public final class NvStore {
 
     // ---- definition and deletion ----
 
-    /**
-     * NvDefineIndex: TPM_RC_NV_SPACE when the index does not fit (NV list, then orderly RAM).
-     * {@code persistentObjects} is the number of persistent objects sharing the NV list.
-     */
-    public NvIndex define(NvPublic pub, byte[] authValue, int persistentObjects) throws TpmException {
+    /** NvDefineIndex: TPM_RC_NV_SPACE when the index does not fit (NV list, then orderly RAM). */
+    public NvIndex define(NvPublic pub, byte[] authValue) throws TpmException {
         boolean orderly = NvAttributes.has(pub.attributes(), ORDERLY);
         int size = NvSpace.indexEntryBytes(pub) - 4;
-        if (!NvSpace.fits(freeBytes(persistentObjects), size, true, isCounter(pub.attributes()),
-                persistentObjects, counterCount())) {
+        if (!NvSpace.fits(freeBytes(), size, true, isCounter(pub.attributes()), persistentObjectCount(),
+                counterCount())) {
             throw new TpmException(TpmRc.NV_SPACE);
         }
         if (orderly && ramFree() < NvSpace.ramEntryBytes(pub)) {
             throw new TpmException(TpmRc.NV_SPACE);
         }
-        NvIndex idx = new NvIndex(pub, authValue);
+        int end = usedBytes();
+        byte[] initial = orderly ? null : freeSpace.read(end + NvSpace.INDEX_DATA_OFFSET, pub.dataSize());
+        NvIndex idx = new NvIndex(pub, authValue, initial);
         indexes.put(pub.nvIndex(), idx);
+        list.put(pub.nvIndex(), NvSpace.indexEntryBytes(pub));
         if (orderly) {
             orderlyCommitPending = true;
         }
@@ -117,6 +122,7 @@ public final class NvStore {
 
     private void remove(NvIndex idx) {
         indexes.remove(idx.handle());
+        removeFromList(idx.handle());
         if (idx.isOrderly()) {
             orderlyCommitPending = true;
         }
@@ -139,6 +145,60 @@ public final class NvStore {
             }
             remove(idx);
         }
+    }
+
+    /** NvDelete: the list closes up behind the entry. */
+    private void removeFromList(int handle) {
+        int position = 0;
+        for (Map.Entry<Integer, Integer> e : list.entrySet()) {
+            if (e.getKey() == handle) {
+                break;
+            }
+            position += e.getValue();
+        }
+        int size = list.remove(handle);
+        freeSpace.entryDeleted(position, size, usedBytes() + size);
+    }
+
+    // ---- persistent objects (their place in the NV list) ----
+
+    /**
+     * NvAddEvictObject's NV part: takes a persistent object's place in the NV list;
+     * TPM_RC_NV_SPACE when it does not fit next to the indexes (which keep room for the minimum
+     * number of counters). The object itself is kept by whoever stores persistent objects.
+     */
+    public void addPersistentObject(int handle) throws TpmException {
+        if (!NvSpace.fits(freeBytes(), NvSpace.EVICT_OBJECT_ENTRY - 4, false, false, persistentObjectCount(),
+                counterCount())) {
+            throw new TpmException(TpmRc.NV_SPACE);
+        }
+        list.put(handle, NvSpace.EVICT_OBJECT_ENTRY);
+        listener.nvChanged();
+    }
+
+    /** NvDeleteEvict's NV part; nothing happens for a handle that is not in the list. */
+    public void removePersistentObject(int handle) {
+        if (list.containsKey(handle) && !indexes.containsKey(handle)) {
+            removeFromList(handle);
+            listener.nvChanged();
+        }
+    }
+
+    /** TPM_PT_HR_PERSISTENT: persistent objects in NV. */
+    public int persistentObjectCount() {
+        int n = 0;
+        for (int h : list.keySet()) {
+            if (!indexes.containsKey(h)) {
+                n++;
+            }
+        }
+        return n;
+    }
+
+    /** Persistent object handles at or above {@code from}, ascending (NvCapGetPersistent). */
+    public int[] persistentHandles(int from) {
+        return list.keySet().stream().filter(h -> !indexes.containsKey(h)).mapToInt(Integer::intValue)
+                .filter(h -> Integer.compareUnsigned(h, from) >= 0).sorted().toArray();
     }
 
     // ---- data and attributes ----
@@ -302,16 +362,16 @@ public final class NvStore {
 
     // ---- capacity and capabilities ----
 
-    private long usedBytes() {
-        long used = 0;
-        for (NvIndex idx : indexes.values()) {
-            used += NvSpace.indexEntryBytes(idx.defined());
+    private int usedBytes() {
+        int used = 0;
+        for (int bytes : list.values()) {
+            used += bytes;
         }
         return used;
     }
 
-    private long freeBytes(int persistentObjects) {
-        return NvSpace.DYNAMIC_BYTES - usedBytes() - (long) persistentObjects * NvSpace.EVICT_OBJECT_ENTRY;
+    private long freeBytes() {
+        return NvSpace.DYNAMIC_BYTES - usedBytes();
     }
 
     private int ramFree() {
@@ -341,22 +401,13 @@ public final class NvStore {
     }
 
     /** TPM_PT_NV_COUNTERS_AVAIL. */
-    public int countersAvailable(int persistentObjects) {
-        return NvSpace.countersAvailable(freeBytes(persistentObjects), ramFree(), persistentObjects);
+    public int countersAvailable() {
+        return NvSpace.countersAvailable(freeBytes(), ramFree(), persistentObjectCount());
     }
 
     /** TPM_PT_HR_PERSISTENT_AVAIL. */
-    public int persistentObjectsAvailable(int persistentObjects) {
-        return NvSpace.persistentAvailable(freeBytes(persistentObjects), counterCount());
-    }
-
-    /**
-     * NvAddEvictObject's capacity check: whether one more persistent object fits next to the
-     * indexes and the {@code persistentObjects} already stored.
-     */
-    public boolean persistentObjectFits(int persistentObjects) {
-        return NvSpace.fits(freeBytes(persistentObjects), NvSpace.EVICT_OBJECT_ENTRY - 4, false, false,
-                persistentObjects, counterCount());
+    public int persistentObjectsAvailable() {
+        return NvSpace.persistentAvailable(freeBytes(), counterCount());
     }
 
     /** Defined index handles at or above {@code from}, ascending (NvCapGetIndex). */
@@ -371,18 +422,35 @@ public final class NvStore {
         return List.copyOf(indexes.values());
     }
 
-    /** NvManufacture: no indexes, high-water mark zero. */
+    /** The NV list's handles in order (indexes and persistent objects). */
+    List<Integer> listOrder() {
+        return List.copyOf(list.keySet());
+    }
+
+    /** NvManufacture: no indexes or objects, high-water mark zero. */
     public void manufacture() {
         indexes.clear();
+        list.clear();
         maxCounter = 0;
         orderlyCommitPending = false;
     }
 
-    void restore(long maxCounter, List<NvIndex> restored) {
+    /**
+     * Loads the NV list from a state blob: {@code order} holds every handle, {@code restored} the
+     * indexes among them. The free-space image stays as it is, as libtpms' RAM image does when a
+     * state is loaded into the same process.
+     */
+    void restore(long maxCounter, List<Integer> order, Map<Integer, NvIndex> restored) {
         manufacture();
         this.maxCounter = maxCounter;
-        for (NvIndex idx : restored) {
-            indexes.put(idx.handle(), idx);
+        for (int h : order) {
+            NvIndex idx = restored.get(h);
+            if (idx != null) {
+                indexes.put(h, idx);
+                list.put(h, NvSpace.indexEntryBytes(idx.defined()));
+            } else {
+                list.put(h, NvSpace.EVICT_OBJECT_ENTRY);
+            }
         }
     }
 

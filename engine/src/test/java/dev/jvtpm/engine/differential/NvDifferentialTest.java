@@ -446,6 +446,16 @@ class NvDifferentialTest {
                 type(NT_PIN_PASS) | OWNER_RW | NO_DA | ORDERLY, NONE, 8);
         d.same("read unwritten pin with its auth: TPM_RC_AUTH_UNAVAILABLE", Commands.nvRead(0x01000000, PW, 0x01000000,
                 8, 0));
+        define("pin pass for a partial first write", OWNER, PW, 0x01000003, SHA256,
+                type(NT_PIN_PASS) | OWNER_RW | AUTHREAD | NO_DA, NONE, 8);
+        define("pin fail for a partial first write", OWNER, PW, 0x01000004, SHA256,
+                type(NT_PIN_FAIL) | OWNER_RW | AUTHREAD | NO_DA | ORDERLY, NONE, 8);
+        d.same("partial first write of a pin pass index", Commands.nvWrite(OWNER, NONE, 0x01000003,
+                new byte[] {0, 0, 0, 2}, 4));
+        d.same("the bytes never written", Commands.nvRead(OWNER, NONE, 0x01000003, 8, 0));
+        d.same("partial first write of an orderly pin fail index", Commands.nvWrite(OWNER, NONE, 0x01000004,
+                new byte[] {0, 0, 0, 2}, 4));
+        d.same("the bytes never written", Commands.nvRead(OWNER, NONE, 0x01000004, 8, 0));
         byte[] pin = {0, 0, 0, 0, 0, 0, 0, 3}; // pinCount 0, pinLimit 3
         for (int idx = 0x01000000; idx <= 0x01000002; idx++) {
             d.same("write pin", Commands.nvWrite(OWNER, NONE, idx, pin, 0));
@@ -720,5 +730,37 @@ class NvDifferentialTest {
         d.powerCycle();
         d.same("Startup(CLEAR)", Commands.startup(0));
         sameDa("this crash was counted");
+    }
+
+    /**
+     * A PIN index written partially the first time shows what its NV data area held: what the
+     * deletions before left in libtpms' NV image (zeros, erased 0xFF), across an in-process
+     * power cycle too.
+     */
+    @Test
+    void unwrittenBytesOfANewIndexAreWhatDeletionsLeftInNv() {
+        int pinPass = type(NT_PIN_PASS) | OWNER_RW | NO_DA;
+        int h = 0x01000100;
+        for (int round = 0; round < 3; round++) {
+            define("a", OWNER, NONE, 0x01000000, SHA256, OWNER_RW, NONE, 300);
+            define("b", OWNER, NONE, 0x01000001, SHA256, OWNER_RW, NONE, 50 + 40 * round);
+            define("c", OWNER, NONE, 0x01000002, SHA256, OWNER_RW | ORDERLY, NONE, 20);
+            d.same("write a", Commands.nvWrite(OWNER, NONE, 0x01000000, bytes(300, round), 0));
+            d.same("delete a (not last)", Commands.nvUndefineSpace(OWNER, NONE, 0x01000000));
+            for (int i = 0; i < 3; i++) {
+                define("pin", OWNER, NONE, h, SHA256, pinPass, NONE, 8);
+                d.same("partial first write", Commands.nvWrite(OWNER, NONE, h, new byte[] {0, 0, 0, 7}, 4));
+                d.same("unwritten bytes", Commands.nvRead(OWNER, NONE, h, 8, 0));
+                d.same("delete the pin (last)", Commands.nvUndefineSpace(OWNER, NONE, h + 1 - 1));
+                define("pin again", OWNER, NONE, h + 1, SHA256, pinPass, NONE, 8);
+                d.same("partial first write", Commands.nvWrite(OWNER, NONE, h + 1, new byte[] {1}, 7));
+                d.same("unwritten bytes", Commands.nvRead(OWNER, NONE, h + 1, 8, 0));
+                h += 2;
+            }
+            d.same("delete b", Commands.nvUndefineSpace(OWNER, NONE, 0x01000001));
+            d.same("delete c", Commands.nvUndefineSpace(OWNER, NONE, 0x01000002));
+            d.powerCycle();
+            d.same("Startup", Commands.startup(0));
+        }
     }
 }

@@ -156,8 +156,7 @@ public final class GetCapability extends Command<GetCapability.In, byte[]> {
                 list = core.objects.loadedHandles(property);
                 break;
             case TpmHandles.HT_PERSISTENT:
-                // No persistent objects exist until EvictControl is implemented.
-                list = new int[0];
+                list = core.nv.persistentHandles(property);
                 break;
             case TpmHandles.HT_NV_INDEX:
                 list = core.nv.handles(property);

@@ -89,10 +89,10 @@ public final class TpmProperties {
             case TpmPt.HR_ACTIVE_AVAIL:
                 return SessionTable.MAX_ACTIVE_SESSIONS - core.sessions().loadedCount() - core.sessions().savedCount();
             case TpmPt.HR_TRANSIENT_AVAIL: return core.objects.freeSlots();
-            case TpmPt.HR_PERSISTENT: return core.persistentObjects();
-            case TpmPt.HR_PERSISTENT_AVAIL: return core.nv.persistentObjectsAvailable(core.persistentObjects());
+            case TpmPt.HR_PERSISTENT: return core.nv.persistentObjectCount();
+            case TpmPt.HR_PERSISTENT_AVAIL: return core.nv.persistentObjectsAvailable();
             case TpmPt.NV_COUNTERS: return core.nv.counterCount();
-            case TpmPt.NV_COUNTERS_AVAIL: return core.nv.countersAvailable(core.persistentObjects());
+            case TpmPt.NV_COUNTERS_AVAIL: return core.nv.countersAvailable();
             case TpmPt.ALGORITHM_SET: return 0;
             case TpmPt.LOADED_CURVES: return 0;
             case TpmPt.LOCKOUT_COUNTER: return core.gp.failedTries;

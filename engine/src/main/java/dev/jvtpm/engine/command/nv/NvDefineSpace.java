@@ -94,7 +94,7 @@ public final class NvDefineSpace extends Command<NvDefineSpace.In, Void> {
         if (core.nv.isDefined(pub.nvIndex())) {
             throw new TpmException(TpmRc.NV_DEFINED);
         }
-        core.nv.define(pub, auth, core.persistentObjects());
+        core.nv.define(pub, auth);
         return null;
     }
 
