@@ -12,10 +12,10 @@ import java.util.List;
 import java.util.Map;
 
 /**
- * The TPM's NV indexes (the index part of libtpms' NVDynamic.c): definition within the NV
- * capacity, deletion with the counter high-water mark, data and attribute writes with the
- * reference's bookkeeping for orderly indexes, the Startup processing of locks and orderly
- * counters, GlobalWriteLock and the owner flush of TPM2_Clear.
+ * The TPM's NV list (libtpms' NVDynamic.c): NV indexes and the places persistent objects take
+ * beside them. Definition within the NV capacity, deletion with the counter high-water mark,
+ * data and attribute writes with the reference's bookkeeping for orderly indexes, the Startup
+ * processing of locks and orderly counters, GlobalWriteLock and the owner flush of TPM2_Clear.
  *
  * <p>Every change reports what it obliges the TPM to do through a {@link Listener}: a change to
  * the NV image must be written before the response; a change to orderly RAM data makes the
