@@ -1,6 +1,7 @@
 package dev.jvtpm.daemon;
 
 import dev.jvtpm.daemon.cli.JvtpmCli;
+import dev.jvtpm.daemon.cli.ProvidersCommand;
 import dev.jvtpm.daemon.cli.SocketCommand;
 import dev.jvtpm.daemon.process.SocketDaemon;
 import java.io.PrintStream;
@@ -36,6 +37,10 @@ public final class Main {
             cl.usage(System.err);
             return 1;
         }
-        return SocketDaemon.run(SocketCommand.RawOptions.from(parsed.subcommand()));
+        ParseResult sub = parsed.subcommand();
+        if (sub.commandSpec().name().equals("providers")) {
+            return ProvidersCommand.run(sub, out, System.err);
+        }
+        return SocketDaemon.run(SocketCommand.RawOptions.from(sub));
     }
 }

@@ -2,7 +2,9 @@ package dev.jvtpm.engine.auth;
 
 import dev.jvtpm.engine.core.TpmCore;
 import dev.jvtpm.engine.nv.NvIndex;
+import dev.jvtpm.engine.object.KeyObject;
 import dev.jvtpm.engine.object.LoadedObject;
+import dev.jvtpm.engine.types.TpmCc;
 import dev.jvtpm.engine.types.TpmHandles;
 import dev.jvtpm.engine.wire.TpmException;
 import dev.jvtpm.engine.wire.TpmRc;
@@ -15,8 +17,12 @@ import dev.jvtpm.engine.wire.TpmRc;
 public final class EntityResolver {
     private EntityResolver() {}
 
-    /** The entity for handle number {@code index} (0-based) of the handle area. */
-    public static Entity resolve(TpmCore core, int handle, int index) throws TpmException {
+    /**
+     * The entity for handle number {@code index} (0-based) of {@code handles}, the command's
+     * handle area, for command {@code commandCode}. Earlier handles have been resolved already.
+     */
+    public static Entity resolve(TpmCore core, int commandCode, int[] handles, int index) throws TpmException {
+        int handle = handles[index];
         switch (TpmHandles.type(handle)) {
             case TpmHandles.HT_PERMANENT:
                 checkHierarchyEnabled(core, handle, index);
@@ -37,7 +43,7 @@ public final class EntityResolver {
                 }
                 throw TpmException.handle(index + 1, TpmRc.HANDLE);
             case TpmHandles.HT_PERSISTENT:
-                throw persistentNotFound(core, handle, index);
+                return persistent(core, commandCode, handles, index);
             case TpmHandles.HT_NV_INDEX: {
                 NvIndex idx = core.nv.accessible(handle, core.gc.shEnable, core.gc.phEnableNV);
                 if (idx == null) {
@@ -51,19 +57,37 @@ public final class EntityResolver {
     }
 
     /**
-     * ObjectLoadEvict's checks before it looks a persistent object up, in its order: the
-     * hierarchy of the handle range must be enabled, then a free object slot must exist to load
-     * it into (TPM_RC_OBJECT_MEMORY, no handle number), and only then is a missing object
-     * TPM_RC_HANDLE. No persistent objects exist yet (EvictControl is not implemented), so the
-     * lookup always fails.
+     * ObjectLoadEvict, in its order: the hierarchy of the handle's range must be enabled
+     * (phEnable for the platform range, shEnable for the owner range), else TPM_RC_HANDLE; then a
+     * free object slot must exist to load it into (TPM_RC_OBJECT_MEMORY, no handle number; the
+     * reference takes one slot per persistent handle of the command, so earlier persistent
+     * handles count); then a missing object is TPM_RC_HANDLE, and so is an endorsement object
+     * while ehEnable is clear, except for TPM2_EvictControl (which may still remove it).
      */
-    private static TpmException persistentNotFound(TpmCore core, int handle, int index) {
+    private static Entity persistent(TpmCore core, int commandCode, int[] handles, int index) throws TpmException {
+        int handle = handles[index];
         boolean platformRange = Integer.compareUnsigned(handle, TpmHandles.PLATFORM_PERSISTENT) >= 0;
         boolean enabled = platformRange ? core.phEnable : core.gc.shEnable;
-        if (enabled && core.objects.freeSlots() == 0) {
-            return new TpmException(TpmRc.OBJECT_MEMORY);
+        if (!enabled) {
+            throw TpmException.handle(index + 1, TpmRc.HANDLE);
         }
-        return TpmException.handle(index + 1, TpmRc.HANDLE);
+        int slotsTaken = 0;
+        for (int i = 0; i < index; i++) {
+            if (TpmHandles.type(handles[i]) == TpmHandles.HT_PERSISTENT) {
+                slotsTaken++;
+            }
+        }
+        if (core.objects.freeSlots() <= slotsTaken) {
+            throw new TpmException(TpmRc.OBJECT_MEMORY);
+        }
+        KeyObject o = core.persistent.get(handle);
+        if (o == null) {
+            throw TpmException.handle(index + 1, TpmRc.HANDLE);
+        }
+        if (o.hierarchy() == TpmHandles.RH_ENDORSEMENT && !core.gc.ehEnable && commandCode != TpmCc.EVICT_CONTROL) {
+            throw TpmException.handle(index + 1, TpmRc.HANDLE);
+        }
+        return new ObjectEntity(handle, o);
     }
 
     private static void checkHierarchyEnabled(TpmCore core, int handle, int index) throws TpmException {

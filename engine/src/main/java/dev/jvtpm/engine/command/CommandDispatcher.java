@@ -128,7 +128,7 @@ public final class CommandDispatcher {
         }
         Entity[] entities = new Entity[n];
         for (int i = 0; i < n; i++) {
-            entities[i] = EntityResolver.resolve(core, handles[i], i);
+            entities[i] = EntityResolver.resolve(core, d.code(), handles, i);
         }
         SessionProcessor sessions;
         if (tag == TpmSt.SESSIONS) {

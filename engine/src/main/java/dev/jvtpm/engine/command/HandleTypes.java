@@ -48,6 +48,8 @@ public final class HandleTypes {
             .or(HandleType.range(HT_PERSISTENT, 0xFFFFFF));
     /** TPMI_DH_OBJECT+. */
     public static final HandleType OBJECT_OR_NULL = OBJECT.or(HandleType.of(RH_NULL));
+    /** TPMI_DH_PARENT+: an object, a hierarchy or TPM_RH_NULL (TPM2_CreateLoaded). */
+    public static final HandleType PARENT_OR_NULL = OBJECT.or(HIERARCHY_OR_NULL);
     /** TPMI_DH_PERSISTENT. */
     public static final HandleType PERSISTENT = HandleType.range(HT_PERSISTENT, 0xFFFFFF);
     /** TPMI_SH_POLICY. */
@@ -58,6 +60,10 @@ public final class HandleTypes {
     public static final HandleType CONTEXT = HandleType.range(HT_TRANSIENT, ObjectStore.MAX_LOADED_OBJECTS - 1)
             .or(HandleType.range(HT_HMAC_SESSION, SessionTable.MAX_ACTIVE_SESSIONS - 1))
             .or(HandleType.range(HT_POLICY_SESSION, SessionTable.MAX_ACTIVE_SESSIONS - 1));
+    /** HMAC session handles of TPMI_DH_SAVED (HMAC_SESSION_FIRST..HMAC_SESSION_LAST). */
+    public static final HandleType HMAC_SESSION_SAVED = HandleType.range(HT_HMAC_SESSION, SessionTable.MAX_ACTIVE_SESSIONS - 1);
+    /** Policy session handles of TPMI_DH_SAVED. */
+    public static final HandleType POLICY_SESSION_SAVED = HandleType.range(HT_POLICY_SESSION, SessionTable.MAX_ACTIVE_SESSIONS - 1);
     /** TPMI_DH_ENTITY: anything that can carry an authorization. */
     public static final HandleType ENTITY = HandleType.of(RH_OWNER, RH_ENDORSEMENT, RH_PLATFORM, RH_LOCKOUT)
             .or(OBJECT).or(NV_INDEX).or(PCR);

@@ -5,7 +5,29 @@ import dev.jvtpm.engine.command.capability.TestParms;
 import dev.jvtpm.engine.command.clock.ClockRateAdjust;
 import dev.jvtpm.engine.command.clock.ClockSet;
 import dev.jvtpm.engine.command.clock.ReadClock;
+import dev.jvtpm.engine.command.asymmetric.EccParameters;
+import dev.jvtpm.engine.command.asymmetric.EcdhKeyGen;
+import dev.jvtpm.engine.command.asymmetric.EcdhZGen;
+import dev.jvtpm.engine.command.asymmetric.RsaDecrypt;
+import dev.jvtpm.engine.command.asymmetric.RsaEncrypt;
+import dev.jvtpm.engine.command.context.ContextLoad;
+import dev.jvtpm.engine.command.context.ContextSave;
+import dev.jvtpm.engine.command.context.EvictControl;
 import dev.jvtpm.engine.command.context.FlushContext;
+import dev.jvtpm.engine.command.duplication.Duplicate;
+import dev.jvtpm.engine.command.duplication.Import;
+import dev.jvtpm.engine.command.duplication.Rewrap;
+import dev.jvtpm.engine.command.hash.HmacStart;
+import dev.jvtpm.engine.command.object.ActivateCredential;
+import dev.jvtpm.engine.command.object.Create;
+import dev.jvtpm.engine.command.object.CreateLoaded;
+import dev.jvtpm.engine.command.object.MakeCredential;
+import dev.jvtpm.engine.command.object.CreatePrimary;
+import dev.jvtpm.engine.command.object.Load;
+import dev.jvtpm.engine.command.object.LoadExternal;
+import dev.jvtpm.engine.command.object.ObjectChangeAuth;
+import dev.jvtpm.engine.command.object.ReadPublic;
+import dev.jvtpm.engine.command.object.Unseal;
 import dev.jvtpm.engine.command.hash.EventSequenceComplete;
 import dev.jvtpm.engine.command.hash.Hash;
 import dev.jvtpm.engine.command.hash.HashSequenceStart;
@@ -39,6 +61,11 @@ import dev.jvtpm.engine.command.pcr.PcrExtend;
 import dev.jvtpm.engine.command.pcr.PcrRead;
 import dev.jvtpm.engine.command.pcr.PcrReset;
 import dev.jvtpm.engine.command.random.GetRandom;
+import dev.jvtpm.engine.command.signature.Sign;
+import dev.jvtpm.engine.command.signature.VerifySignature;
+import dev.jvtpm.engine.command.symmetric.EncryptDecrypt;
+import dev.jvtpm.engine.command.symmetric.EncryptDecrypt2;
+import dev.jvtpm.engine.command.symmetric.Hmac;
 import dev.jvtpm.engine.command.random.StirRandom;
 import dev.jvtpm.engine.command.startup.Shutdown;
 import dev.jvtpm.engine.command.startup.Startup;
@@ -64,16 +91,43 @@ public final class StandardCommands {
         all.add(new SelfTest());
         all.add(new IncrementalSelfTest());
         all.add(new GetTestResult());
-        // Part 3 §15 Symmetric Primitives (TPM2_Hash)
+        // Part 3 §12 Object Commands
+        all.add(new Create());
+        all.add(new Load());
+        all.add(new LoadExternal());
+        all.add(new ReadPublic());
+        all.add(new Unseal());
+        all.add(new ObjectChangeAuth());
+        all.add(new CreateLoaded());
+        all.add(new MakeCredential());
+        all.add(new ActivateCredential());
+        // Part 3 §13 Duplication Commands
+        all.add(new Duplicate());
+        all.add(new Rewrap());
+        all.add(new Import());
+        // Part 3 §14 Asymmetric Primitives
+        all.add(new RsaEncrypt());
+        all.add(new RsaDecrypt());
+        all.add(new EcdhKeyGen());
+        all.add(new EcdhZGen());
+        all.add(new EccParameters());
+        // Part 3 §15 Symmetric Primitives
+        all.add(new EncryptDecrypt());
+        all.add(new EncryptDecrypt2());
         all.add(new Hash());
+        all.add(new Hmac());
         // Part 3 §16 Random Number Generator
         all.add(new GetRandom());
         all.add(new StirRandom());
         // Part 3 §17 Hash/HMAC/Event Sequences
+        all.add(new HmacStart());
         all.add(new HashSequenceStart());
         all.add(new SequenceUpdate());
         all.add(new SequenceComplete());
         all.add(new EventSequenceComplete());
+        // Part 3 §20 Signing and Signature Verification
+        all.add(new VerifySignature());
+        all.add(new Sign());
         // Part 3 §22 Integrity Collection (PCR)
         all.add(new PcrExtend());
         all.add(new PcrEvent());
@@ -81,6 +135,7 @@ public final class StandardCommands {
         all.add(new PcrAllocate());
         all.add(new PcrReset());
         // Part 3 §24 Hierarchy Commands
+        all.add(new CreatePrimary());
         all.add(new HierarchyControl());
         all.add(new SetPrimaryPolicy());
         all.add(new ChangePps());
@@ -92,7 +147,10 @@ public final class StandardCommands {
         all.add(new DictionaryAttackLockReset());
         all.add(new DictionaryAttackParameters());
         // Part 3 §28 Context Management
+        all.add(new ContextSave());
+        all.add(new ContextLoad());
         all.add(new FlushContext());
+        all.add(new EvictControl());
         // Part 3 §29 Clocks and Timers
         all.add(new ReadClock());
         all.add(new ClockSet());

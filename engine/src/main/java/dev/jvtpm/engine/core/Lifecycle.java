@@ -53,6 +53,7 @@ public final class Lifecycle {
         core.gc = new StateClearData();
         core.gr = new StateResetData();
         core.sessions().clear();
+        core.nv.keepPersistentObjects(core.persistent.handles(0));
         core.nv.powerOn();
         Optional<byte[]> vol = store.read(BlobKind.VOLATILE);
         if (vol.isPresent()) {
@@ -70,6 +71,7 @@ public final class Lifecycle {
         core.go.reset();
         core.pcrAllocation.reset();
         core.nv.manufacture();
+        core.persistent.section().reset();
         core.savedGc = null;
         core.savedGr = null;
         core.tpmEstablished = false;

@@ -12,6 +12,10 @@ import dev.jvtpm.engine.nv.NvStore;
 import dev.jvtpm.engine.pcr.PcrAllocation;
 import dev.jvtpm.engine.pcr.PcrBanks;
 import dev.jvtpm.engine.object.ObjectStore;
+import dev.jvtpm.engine.object.derivation.PrimarySource;
+import dev.jvtpm.engine.object.derivation.ReferenceRsaKeyGenerator;
+import dev.jvtpm.engine.object.derivation.RsaKeySource;
+import dev.jvtpm.engine.object.PersistentObjects;
 import dev.jvtpm.engine.state.StateSection;
 import dev.jvtpm.engine.types.TpmHandles;
 import dev.jvtpm.engine.wire.TpmException;
@@ -43,6 +47,10 @@ public final class TpmCore {
     public final Kdf kdf;
     private final BufferedDrbg drbg;
     public final TpmClock clock;
+    /** TPM2_CreatePrimary's derivation (and its cache). */
+    public final PrimarySource primaries;
+    /** Where TPM2_Create's RSA keys come from. */
+    public final RsaKeySource rsaKeys;
 
     // Persistent (the "permall" blob)
     public final PersistentData gp = new PersistentData();
@@ -70,8 +78,10 @@ public final class TpmCore {
     public StateClearData gc = new StateClearData();
     public StateResetData gr = new StateResetData();
     public final PcrBanks pcrs;
-    /** Transient object slots (sequence objects, the DRTM sequence; keys later). */
+    /** Transient object slots (keys, data objects, sequences, the DRTM sequence). */
     public final ObjectStore objects = new ObjectStore();
+    /** Persistent objects (TPM2_EvictControl), part of the permanent state. */
+    public final PersistentObjects persistent = new PersistentObjects(nv);
     private final SessionTable sessions = new SessionTable();
     /** g_phEnable: platform hierarchy enable, cleared by HierarchyControl, set by Startup(CLEAR). */
     public boolean phEnable = true;
@@ -117,6 +127,8 @@ public final class TpmCore {
         // subject to the algorithm self-test, so GetRandom does not test AES.
         this.drbg = new BufferedDrbg(new CtrDrbg(raw.ciphers(), raw.entropy(),
                 "jvtpm DRBG".getBytes(StandardCharsets.US_ASCII)));
+        this.primaries = new PrimarySource(crypto);
+        this.rsaKeys = new ReferenceRsaKeyGenerator();
         this.pcrAllocation = new PcrAllocation(config.defaultPcrBanks());
         this.pcrs = new PcrBanks(pcrAllocation);
         this.bufferSize = config.bufferSize();
@@ -131,6 +143,11 @@ public final class TpmCore {
         byte[] out = new byte[n];
         drbg.fill(out);
         return out;
+    }
+
+    /** Fills {@code out} from the TPM's DRBG (a {@code RandomSource} for key and secret generation). */
+    public void randomFill(byte[] out) {
+        drbg.fill(out);
     }
 
     /** TPM2_StirRandom: reseeds the DRBG with {@code additionalInput} (≤ 48 bytes) mixed in. */
@@ -148,6 +165,17 @@ public final class TpmCore {
     /** Persistent data changed; the dispatcher writes the permanent blob before answering. */
     public void markPersistentDirty() {
         persistentDirty = true;
+    }
+
+    /**
+     * NvFlushHierarchy: removes from NV the persistent objects of {@code hierarchy} and, for
+     * TPM_RH_OWNER, the indexes the owner created, in the order of the NV list (TPM2_Clear,
+     * ChangeEPS, ChangePPS).
+     */
+    public void flushNvHierarchy(int hierarchy) {
+        for (int handle : nv.flushHierarchy(hierarchy, h -> persistent.hierarchyOf(h) == hierarchy)) {
+            persistent.forget(handle);
+        }
     }
 
     /**
@@ -174,6 +202,34 @@ public final class TpmCore {
         failureReason = reason;
     }
 
+    /** HierarchyIsEnabled: TPM_RH_NULL is always enabled. */
+    public boolean isHierarchyEnabled(int hierarchy) {
+        switch (hierarchy) {
+            case TpmHandles.RH_PLATFORM:
+                return phEnable;
+            case TpmHandles.RH_OWNER:
+                return gc.shEnable;
+            case TpmHandles.RH_ENDORSEMENT:
+                return gc.ehEnable;
+            default:
+                return true;
+        }
+    }
+
+    /** HierarchyGetPrimarySeed: the seed of a hierarchy, the null seed for TPM_RH_NULL. */
+    public byte[] primarySeed(int hierarchy) {
+        switch (hierarchy) {
+            case TpmHandles.RH_PLATFORM:
+                return gp.platformSeed;
+            case TpmHandles.RH_ENDORSEMENT:
+                return gp.endorsementSeed;
+            case TpmHandles.RH_OWNER:
+                return gp.storageSeed;
+            default:
+                return gr.nullSeed;
+        }
+    }
+
     /** The proof value of a hierarchy (HierarchyGetProof): the null proof for TPM_RH_NULL and anything else. */
     public byte[] proof(int hierarchy) {
         switch (hierarchy) {
@@ -196,6 +252,7 @@ public final class TpmCore {
         s.add(pcrAllocation);
         s.add(new SavedStateSection());
         s.add(new PlatformSection());
+        s.add(persistent.section());
         s.add(nv.permanentSection());
         return s;
     }

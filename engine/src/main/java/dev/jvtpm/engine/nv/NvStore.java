@@ -3,6 +3,7 @@ package dev.jvtpm.engine.nv;
 import static dev.jvtpm.engine.nv.NvAttributes.*;
 
 import dev.jvtpm.engine.core.StartupKind;
+import dev.jvtpm.engine.types.TpmHandles;
 import dev.jvtpm.engine.wire.TpmException;
 import dev.jvtpm.engine.wire.TpmRc;
 import java.util.ArrayList;
@@ -10,6 +11,7 @@ import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.function.IntPredicate;
 
 /**
  * The TPM's NV list (libtpms' NVDynamic.c): NV indexes and the places persistent objects take
@@ -130,14 +132,26 @@ public final class NvStore {
     }
 
     /**
-     * NvFlushHierarchy(TPM_RH_OWNER) for indexes: deletes every index not created by the
-     * platform. Like libtpms it reads each index's NV entry, whose WRITTEN bit is never set for
-     * orderly indexes, so only non-orderly counters raise the high-water mark here.
+     * NvFlushHierarchy: walks the NV list in order, deleting the persistent objects
+     * {@code persistentInHierarchy} accepts and, for TPM_RH_OWNER, every index not created by
+     * the platform; returns the deleted objects' handles. Like libtpms it judges an index by its
+     * NV entry, whose WRITTEN bit is never set for orderly indexes, so only non-orderly counters
+     * raise the high-water mark here.
      */
-    public void flushOwnerIndexes() {
-        for (NvIndex idx : new ArrayList<>(indexes.values())) {
+    public List<Integer> flushHierarchy(int hierarchy, IntPredicate persistentInHierarchy) {
+        List<Integer> objects = new ArrayList<>();
+        for (int handle : List.copyOf(list.keySet())) {
+            NvIndex idx = indexes.get(handle);
+            if (idx == null) {
+                if (persistentInHierarchy.test(handle)) {
+                    removeFromList(handle);
+                    objects.add(handle);
+                    listener.nvChanged();
+                }
+                continue;
+            }
             int attrs = idx.nvAttributes();
-            if (NvAttributes.has(attrs, PLATFORMCREATE)) {
+            if (hierarchy != TpmHandles.RH_OWNER || NvAttributes.has(attrs, PLATFORMCREATE)) {
                 continue;
             }
             if (isCounter(attrs) && NvAttributes.has(attrs, WRITTEN) && !idx.isOrderly()) {
@@ -145,6 +159,7 @@ public final class NvStore {
             }
             remove(idx);
         }
+        return objects;
     }
 
     /** NvDelete: the list closes up behind the entry. */
@@ -195,10 +210,24 @@ public final class NvStore {
         return n;
     }
 
-    /** Persistent object handles at or above {@code from}, ascending (NvCapGetPersistent). */
-    public int[] persistentHandles(int from) {
-        return list.keySet().stream().filter(h -> !indexes.containsKey(h)).mapToInt(Integer::intValue)
-                .filter(h -> Integer.compareUnsigned(h, from) >= 0).sorted().toArray();
+    /**
+     * Makes the list's persistent-object places those of {@code handles} (the objects actually
+     * stored): drops places of objects that are gone and appends missing ones, for state written
+     * before objects had places in the list.
+     */
+    public void keepPersistentObjects(int[] handles) {
+        java.util.Set<Integer> stored = new java.util.HashSet<>();
+        for (int h : handles) {
+            stored.add(h);
+        }
+        for (int h : List.copyOf(list.keySet())) {
+            if (!indexes.containsKey(h) && !stored.contains(h)) {
+                list.remove(h);
+            }
+        }
+        for (int h : handles) {
+            list.putIfAbsent(h, NvSpace.EVICT_OBJECT_ENTRY);
+        }
     }
 
     // ---- data and attributes ----

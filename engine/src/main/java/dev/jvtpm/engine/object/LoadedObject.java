@@ -4,10 +4,10 @@ import dev.jvtpm.engine.core.HierarchyPolicy;
 import dev.jvtpm.engine.wire.TpmWriter;
 
 /**
- * Something that occupies a transient object slot: today a hash or event sequence, later keys
- * and sealed data (which add public and sensitive areas, a parent, qualified names and context
- * save/load). What authorization, GetCapability, HierarchyControl and the state blob need from
- * any loaded object is here; everything type-specific lives in the subclasses.
+ * Something that occupies a transient object slot: a hash, event or HMAC sequence, or a key or
+ * data object ({@link KeyObject}). What authorization, GetCapability, HierarchyControl and the
+ * state blob need from any loaded object is here; everything type-specific lives in the
+ * subclasses.
  */
 public abstract class LoadedObject {
     /** The hierarchy the object belongs to: TPM_RH_OWNER/ENDORSEMENT/PLATFORM, or TPM_RH_NULL. */
@@ -24,6 +24,10 @@ public abstract class LoadedObject {
 
     /** TPMA_OBJECT.noDA: authorization failures do not count against dictionary-attack protection. */
     public abstract boolean noDA();
+
+    /** Releases what the object holds outside the heap (prepared provider keys) when it leaves the TPM. */
+    public void release() {
+    }
 
     /** The codec tag of the concrete type. */
     abstract ObjectKind kind();

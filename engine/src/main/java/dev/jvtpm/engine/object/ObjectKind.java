@@ -7,11 +7,13 @@ import dev.jvtpm.engine.wire.TpmWriter;
 
 /**
  * The concrete types of loaded objects, with the stable tags their state is saved under (volatile
- * state blobs now, object contexts later). Tags are never reused.
+ * state blobs, persistent objects and object contexts). Tags are never reused.
  */
 public enum ObjectKind {
     HASH_SEQUENCE(1),
-    EVENT_SEQUENCE(2);
+    EVENT_SEQUENCE(2),
+    KEY(3),
+    HMAC_SEQUENCE(4);
 
     private final int tag;
 
@@ -35,6 +37,8 @@ public enum ObjectKind {
         switch (tag) {
             case 1: return HashSequence.load(r);
             case 2: return EventSequence.load(r);
+            case 3: return KeyObject.load(r);
+            case 4: return HmacSequence.load(r);
             default: throw new TpmException(TpmRc.VALUE, "unknown object kind " + tag);
         }
     }

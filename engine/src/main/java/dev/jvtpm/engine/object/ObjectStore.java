@@ -9,7 +9,7 @@ import dev.jvtpm.engine.wire.TpmWriter;
 import java.util.Arrays;
 
 /**
- * The transient object slots of one TPM. As in the reference, there are
+ * The transient object slots of one TPM (keys, data objects and sequences). As in the reference, there are
  * {@value #MAX_LOADED_OBJECTS} slots and the handle of the object in slot i is
  * {@code 0x80000000 + i}, so handles are reused as soon as a slot is freed (clients and the
  * Linux resource manager expect exactly that). Loading into a full store is TPM_RC_OBJECT_MEMORY.
@@ -55,6 +55,7 @@ public final class ObjectStore {
     /** Frees the slot of {@code handle} (no-op when empty). */
     public void flush(int handle) {
         if (isPresent(handle)) {
+            slots[handle - FIRST].release();
             slots[handle - FIRST] = null;
             if (handle == drtmHandle) {
                 drtmHandle = TpmHandles.RH_UNASSIGNED;
@@ -64,11 +65,19 @@ public final class ObjectStore {
 
     /** Frees every slot (TPM2_Startup, _TPM_Init). */
     public void flushAll() {
+        for (LoadedObject o : slots) {
+            if (o != null) {
+                o.release();
+            }
+        }
         Arrays.fill(slots, null);
         drtmHandle = TpmHandles.RH_UNASSIGNED;
     }
 
-    /** ObjectFlushHierarchy: frees the objects of a hierarchy that was just disabled. */
+    /**
+     * ObjectFlushHierarchy: frees the objects of {@code hierarchy} (a hierarchy was disabled,
+     * cleared or re-seeded). Sequences are in TPM_RH_NULL.
+     */
     public void flushHierarchy(int hierarchy) {
         for (int i = 0; i < slots.length; i++) {
             if (slots[i] != null && slots[i].hierarchy() == hierarchy) {
@@ -117,6 +126,7 @@ public final class ObjectStore {
         }
         if (free < 0) {
             free = 0;
+            flush(FIRST);
         }
         slots[free] = seq;
         drtmHandle = FIRST + free;

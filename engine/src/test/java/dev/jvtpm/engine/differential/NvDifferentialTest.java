@@ -763,4 +763,65 @@ class NvDifferentialTest {
             d.same("Startup", Commands.startup(0));
         }
     }
+
+    /** An AES primary: quick to create, and the same on both sides but for the seeds. */
+    private static byte[] aesPrimary(int hierarchy) {
+        return dev.jvtpm.engine.testing.ObjectCommands.createPrimary(hierarchy,
+                dev.jvtpm.engine.testing.Templates.symCipher(0x00020072, dev.jvtpm.engine.types.HashAlg.SHA256,
+                        dev.jvtpm.engine.testing.Templates.AES128_CFB));
+    }
+
+    private static byte[] evict(int auth, int object, int persistent) {
+        return dev.jvtpm.engine.testing.ObjectCommands.evictControl(auth, NONE, object, persistent);
+    }
+
+    @Test
+    void persistentObjectsShareTheNvListWithIndexes() {
+        d.sameCode("owner primary", aesPrimary(OWNER));
+        d.sameCode("endorsement primary", aesPrimary(TpmHandles.RH_ENDORSEMENT));
+        d.sameCode("platform primary", aesPrimary(PLATFORM));
+        int rc = 0;
+        int n = 0;
+        while (rc == 0 && n < 100) {
+            rc = d.same("persist owner object " + n, evict(OWNER, 0x80000000, 0x81000000 + n)).referenceRc();
+            n++;
+        }
+        org.assertj.core.api.Assertions.assertThat(rc).as("NV full of persistent objects").isEqualTo(0x14B);
+        sameNvState("full of persistent objects");
+        expect(0x14B, "a large index does not fit", Commands.nvDefineSpace(OWNER, NONE, NONE, 0x01000000, SHA256,
+                OWNER_RW, NONE, 1024));
+        expect(0, "a small one does", Commands.nvDefineSpace(OWNER, NONE, NONE, 0x01000001, SHA256,
+                OWNER_RW, NONE, 8));
+        for (int i = 0; i < 8; i++) {
+            d.same("but counters have their reserved room", Commands.nvDefineSpace(OWNER, NONE, NONE, 0x01000010 + i,
+                    SHA256, type(NT_COUNTER) | OWNER_RW, NONE, 8));
+        }
+        for (int i = 0; i < 10; i++) {
+            d.same("remove persistent object " + i, evict(OWNER, 0x81000000 + 3 * i, 0x81000000 + 3 * i));
+        }
+        sameNvState("after removals");
+        d.same("persist the endorsement object", evict(OWNER, 0x80000001, 0x81010001));
+        d.same("persist the platform object", evict(PLATFORM, 0x80000002, 0x81800000));
+        define("an index between objects", OWNER, NONE, 0x01000000, SHA256, OWNER_RW, NONE, 600);
+        d.same("persist again", evict(OWNER, 0x80000000, 0x81000000));
+        define("a platform index", PLATFORM, NONE, 0x01C00000, SHA256, PPREAD | PPWRITE | PLATFORMCREATE, NONE, 8);
+        sameNvState("mixed");
+        d.same("persistent handles", Commands.getCapability(TpmCap.HANDLES, 0x81000000, 200));
+        d.same("ChangeEPS removes the endorsement object", Commands.changeEps(NONE));
+        d.same("persistent handles", Commands.getCapability(TpmCap.HANDLES, 0x81000000, 200));
+        d.same("ChangePPS removes the platform object", Commands.changePps(NONE));
+        sameNvState("after ChangeEPS and ChangePPS");
+        d.same("Clear removes the owner objects and indexes", Commands.clear(TpmHandles.RH_LOCKOUT, NONE));
+        sameNvState("after Clear");
+        d.same("persistent handles after Clear", Commands.getCapability(TpmCap.HANDLES, 0x81000000, 200));
+        int pinPass = type(NT_PIN_PASS) | OWNER_RW | NO_DA;
+        for (int i = 0; i < 4; i++) {
+            define("pin", OWNER, NONE, 0x01100000 + i, SHA256, pinPass, NONE, 8);
+            d.same("partial first write", Commands.nvWrite(OWNER, NONE, 0x01100000 + i, new byte[] {0, 0, 0, 1}, 4));
+            d.same("what the flush left in NV", Commands.nvRead(OWNER, NONE, 0x01100000 + i, 8, 0));
+        }
+        d.powerCycle();
+        d.same("Startup", Commands.startup(0));
+        sameNvState("after a power cycle");
+    }
 }

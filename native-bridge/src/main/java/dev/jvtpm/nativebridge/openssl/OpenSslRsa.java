@@ -88,9 +88,8 @@ final class OpenSslRsa implements RsaFamily {
         }
     }
 
-    static long fromData(long params, int selection) {
-        String type = "RSA";
-        long ctx = OpenSslError.check(LibCrypto.EVP_PKEY_CTX_new_from_name(0, type, null), "EVP_PKEY_CTX_new_from_name");
+    private static long fromData(long params, int selection) {
+        long ctx = OpenSslError.check(LibCrypto.EVP_PKEY_CTX_new_from_name(0, "RSA", null), "EVP_PKEY_CTX_new_from_name(RSA)");
         try {
             OpenSslError.check(LibCrypto.EVP_PKEY_fromdata_init(ctx), "EVP_PKEY_fromdata_init");
             long[] pkey = new long[1];

@@ -156,7 +156,7 @@ public final class GetCapability extends Command<GetCapability.In, byte[]> {
                 list = core.objects.loadedHandles(property);
                 break;
             case TpmHandles.HT_PERSISTENT:
-                list = core.nv.persistentHandles(property);
+                list = core.persistent.handles(property);
                 break;
             case TpmHandles.HT_NV_INDEX:
                 list = core.nv.handles(property);

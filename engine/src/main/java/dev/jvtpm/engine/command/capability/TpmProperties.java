@@ -89,7 +89,7 @@ public final class TpmProperties {
             case TpmPt.HR_ACTIVE_AVAIL:
                 return SessionTable.MAX_ACTIVE_SESSIONS - core.sessions().loadedCount() - core.sessions().savedCount();
             case TpmPt.HR_TRANSIENT_AVAIL: return core.objects.freeSlots();
-            case TpmPt.HR_PERSISTENT: return core.nv.persistentObjectCount();
+            case TpmPt.HR_PERSISTENT: return core.persistent.count();
             case TpmPt.HR_PERSISTENT_AVAIL: return core.nv.persistentObjectsAvailable();
             case TpmPt.NV_COUNTERS: return core.nv.counterCount();
             case TpmPt.NV_COUNTERS_AVAIL: return core.nv.countersAvailable();

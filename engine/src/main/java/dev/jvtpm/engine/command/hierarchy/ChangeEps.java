@@ -17,8 +17,8 @@ import dev.jvtpm.engine.wire.TpmWriter;
 /**
  * TPM2_ChangeEPS (Part 3 §24.5), with platform authorization: a new endorsement primary seed (so
  * every EK changes) and endorsement proof, the endorsement hierarchy enabled with an empty
- * authValue and policy, and its loaded objects flushed. NV indexes are untouched. Returns no
- * error of its own.
+ * authValue and policy, and its loaded and persistent objects removed. NV indexes are untouched.
+ * Returns no error of its own.
  */
 public final class ChangeEps extends Command<Integer, Void> {
     public ChangeEps() {
@@ -44,6 +44,7 @@ public final class ChangeEps extends Command<Integer, Void> {
         core.gp.endorsementAuth = new byte[0];
         core.gp.endorsementPolicy = HierarchyPolicy.EMPTY;
         core.objects.flushHierarchy(TpmHandles.RH_ENDORSEMENT);
+        core.flushNvHierarchy(TpmHandles.RH_ENDORSEMENT);
         core.markPersistentDirty();
         Lifecycle.clearOrderly(core);
         return null;

@@ -17,7 +17,8 @@ import dev.jvtpm.engine.wire.TpmWriter;
 /**
  * TPM2_ChangePPS (Part 3 §24.4), with platform authorization: a new platform primary seed and
  * platform proof, an empty platform policy (the platform authValue stays), and the platform's
- * loaded objects flushed. Platform NV indexes are untouched. Returns no error of its own.
+ * loaded and persistent objects removed. Platform NV indexes are untouched. Returns no error of
+ * its own.
  */
 public final class ChangePps extends Command<Integer, Void> {
     public ChangePps() {
@@ -41,6 +42,7 @@ public final class ChangePps extends Command<Integer, Void> {
         core.gp.platformProof = core.random(PersistentData.PROOF_SIZE);
         core.gc.platformPolicy = HierarchyPolicy.EMPTY;
         core.objects.flushHierarchy(TpmHandles.RH_PLATFORM);
+        core.flushNvHierarchy(TpmHandles.RH_PLATFORM);
         core.markPersistentDirty();
         Lifecycle.clearOrderly(core);
         return null;

@@ -20,9 +20,9 @@ import dev.jvtpm.engine.wire.TpmWriter;
 /**
  * TPM2_Clear (Part 3 §24.6), with lockout or platform authorization: a new storage primary seed
  * and new owner and endorsement proofs (so their saved contexts and tickets die), both
- * hierarchies enabled, owner, endorsement and lockout authValues and policies emptied, loaded
- * owner and endorsement objects flushed, every index the owner created deleted (platform indexes
- * such as EK certificates stay), the dictionary-attack parameters back to their defaults, Clock
+ * hierarchies enabled, owner, endorsement and lockout authValues and policies emptied, loaded and
+ * persistent owner and endorsement objects removed, every index the owner created deleted
+ * (platform indexes such as EK certificates stay), the dictionary-attack parameters back to their defaults, Clock
  * zero and safe, resetCount, restartCount and clearCount zero, and the PCR update counter
  * bumped. TPM_RC_DISABLED while ClearControl has disabled it.
  */
@@ -60,7 +60,8 @@ public final class Clear extends Command<Integer, Void> {
         core.gp.lockoutPolicy = HierarchyPolicy.EMPTY;
         core.objects.flushHierarchy(TpmHandles.RH_OWNER);
         core.objects.flushHierarchy(TpmHandles.RH_ENDORSEMENT);
-        core.nv.flushOwnerIndexes();
+        core.flushNvHierarchy(TpmHandles.RH_OWNER);
+        core.flushNvHierarchy(TpmHandles.RH_ENDORSEMENT);
         DictionaryAttack.preInstall(core);
         core.go.clock = 0;
         core.go.clockSafe = true;

@@ -2,6 +2,7 @@ package dev.jvtpm.engine.crypto.jca;
 
 import dev.jvtpm.engine.crypto.DigestFamily;
 import dev.jvtpm.engine.crypto.EmsaPss;
+import dev.jvtpm.engine.crypto.Octets;
 import dev.jvtpm.engine.crypto.Pkcs1DigestInfo;
 import dev.jvtpm.engine.crypto.RsaInputs;
 import dev.jvtpm.engine.crypto.RsaPublicKey;
@@ -127,6 +128,6 @@ class JcaRsaPublicKey implements RsaPublicKey {
         Cipher c = Cipher.getInstance("RSA/ECB/NoPadding");
         c.init(mode, key);
         byte[] out = c.doFinal(input);
-        return out.length == modulusBytes ? out : dev.jvtpm.engine.crypto.Octets.fit(out, modulusBytes);
+        return out.length == modulusBytes ? out : Octets.fit(out, modulusBytes);
     }
 }
