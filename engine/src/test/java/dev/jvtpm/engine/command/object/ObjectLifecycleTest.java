@@ -26,6 +26,9 @@ class ObjectLifecycleTest {
         int parent = r.u32();
         assertThat(parent).isEqualTo(0x80000000);
         PublicArea key = Templates.ecc(Templates.SIGNING, EccCurve.NIST_P256, SymDefObject.NULL, Scheme.NULL);
+        // The SRK is DA-protected, so its first authorization after Startup is deferred with
+        // TPM_RC_RETRY (DA_USED) and the client sends the command again.
+        assertThat(tpm.rc(ObjectCommands.create(parent, NONE, key, "pw".getBytes(), NONE))).isEqualTo(0x922);
         TpmHarness.Response cr = tpm.ok(tpm.call(ObjectCommands.create(parent, NONE, key, "pw".getBytes(), NONE)));
         TpmReader p = cr.parameters(0);
         byte[] priv = p.tpm2b(2000);
