@@ -31,7 +31,7 @@ final class NvStateSections {
 
         @Override
         public int tag() {
-            return 20;
+            return 30;
         }
 
         @Override
@@ -110,7 +110,7 @@ final class NvStateSections {
 
         @Override
         public int tag() {
-            return 120;
+            return 130;
         }
 
         @Override
