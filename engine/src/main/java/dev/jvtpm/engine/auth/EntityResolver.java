@@ -1,6 +1,7 @@
 package dev.jvtpm.engine.auth;
 
 import dev.jvtpm.engine.core.TpmCore;
+import dev.jvtpm.engine.nv.NvIndex;
 import dev.jvtpm.engine.object.KeyObject;
 import dev.jvtpm.engine.object.LoadedObject;
 import dev.jvtpm.engine.types.TpmCc;
@@ -49,8 +50,13 @@ public final class EntityResolver {
             }
             case TpmHandles.HT_PERSISTENT:
                 return persistent(core, commandCode, handles, index);
-            case TpmHandles.HT_NV_INDEX:
-                throw TpmException.handle(index + 1, TpmRc.HANDLE);
+            case TpmHandles.HT_NV_INDEX: {
+                NvIndex idx = core.nv.accessible(handle, core.gc.shEnable, core.gc.phEnableNV);
+                if (idx == null) {
+                    throw TpmException.handle(index + 1, TpmRc.HANDLE);
+                }
+                return new NvIndexEntity(core, idx);
+            }
             default:
                 throw TpmException.handle(index + 1, TpmRc.VALUE);
         }

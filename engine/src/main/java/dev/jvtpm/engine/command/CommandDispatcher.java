@@ -1,5 +1,6 @@
 package dev.jvtpm.engine.command;
 
+import dev.jvtpm.engine.auth.DictionaryAttack;
 import dev.jvtpm.engine.auth.Entity;
 import dev.jvtpm.engine.auth.EntityResolver;
 import dev.jvtpm.engine.auth.SessionProcessor;
@@ -80,6 +81,10 @@ public final class CommandDispatcher {
 
     private byte[] run(TpmCore core, byte[] bytes) throws TpmException {
         core.clock.update(core.go);
+        if (core.started) {
+            // TimeUpdate's DASelfHeal runs with every Time update of a started TPM.
+            DictionaryAttack.selfHeal(core);
+        }
         // Any command ends an open _TPM_Hash_Start sequence (ObjectTerminateEvent).
         core.objects.endDrtm();
 

@@ -54,8 +54,28 @@ import dev.jvtpm.engine.command.hash.Hash;
 import dev.jvtpm.engine.command.hash.HashSequenceStart;
 import dev.jvtpm.engine.command.hash.SequenceComplete;
 import dev.jvtpm.engine.command.hash.SequenceUpdate;
+import dev.jvtpm.engine.command.da.DictionaryAttackLockReset;
+import dev.jvtpm.engine.command.da.DictionaryAttackParameters;
+import dev.jvtpm.engine.command.hierarchy.ChangeEps;
+import dev.jvtpm.engine.command.hierarchy.ChangePps;
+import dev.jvtpm.engine.command.hierarchy.Clear;
+import dev.jvtpm.engine.command.hierarchy.ClearControl;
 import dev.jvtpm.engine.command.hierarchy.HierarchyChangeAuth;
 import dev.jvtpm.engine.command.hierarchy.HierarchyControl;
+import dev.jvtpm.engine.command.hierarchy.SetPrimaryPolicy;
+import dev.jvtpm.engine.command.nv.NvChangeAuth;
+import dev.jvtpm.engine.command.nv.NvDefineSpace;
+import dev.jvtpm.engine.command.nv.NvExtend;
+import dev.jvtpm.engine.command.nv.NvGlobalWriteLock;
+import dev.jvtpm.engine.command.nv.NvIncrement;
+import dev.jvtpm.engine.command.nv.NvRead;
+import dev.jvtpm.engine.command.nv.NvReadLock;
+import dev.jvtpm.engine.command.nv.NvReadPublic;
+import dev.jvtpm.engine.command.nv.NvSetBits;
+import dev.jvtpm.engine.command.nv.NvUndefineSpace;
+import dev.jvtpm.engine.command.nv.NvUndefineSpaceSpecial;
+import dev.jvtpm.engine.command.nv.NvWrite;
+import dev.jvtpm.engine.command.nv.NvWriteLock;
 import dev.jvtpm.engine.command.pcr.PcrAllocate;
 import dev.jvtpm.engine.command.pcr.PcrEvent;
 import dev.jvtpm.engine.command.pcr.PcrExtend;
@@ -165,9 +185,17 @@ public final class StandardCommands {
         all.add(new PolicyNvWritten());
         all.add(new PolicyTemplate());
         // Part 3 §24 Hierarchy Commands
-        all.add(new HierarchyControl());
-        all.add(new HierarchyChangeAuth());
         all.add(new CreatePrimary());
+        all.add(new HierarchyControl());
+        all.add(new SetPrimaryPolicy());
+        all.add(new ChangePps());
+        all.add(new ChangeEps());
+        all.add(new Clear());
+        all.add(new ClearControl());
+        all.add(new HierarchyChangeAuth());
+        // Part 3 §25 Dictionary Attack Functions
+        all.add(new DictionaryAttackLockReset());
+        all.add(new DictionaryAttackParameters());
         // Part 3 §28 Context Management
         all.add(new ContextSave());
         all.add(new ContextLoad());
@@ -180,6 +208,20 @@ public final class StandardCommands {
         // Part 3 §30 Capability Commands
         all.add(new GetCapability());
         all.add(new TestParms());
+        // Part 3 §31 Non-volatile Storage
+        all.add(new NvDefineSpace());
+        all.add(new NvUndefineSpace());
+        all.add(new NvUndefineSpaceSpecial());
+        all.add(new NvReadPublic());
+        all.add(new NvWrite());
+        all.add(new NvIncrement());
+        all.add(new NvExtend());
+        all.add(new NvSetBits());
+        all.add(new NvWriteLock());
+        all.add(new NvGlobalWriteLock());
+        all.add(new NvRead());
+        all.add(new NvReadLock());
+        all.add(new NvChangeAuth());
         return new CommandTable(all);
     }
 

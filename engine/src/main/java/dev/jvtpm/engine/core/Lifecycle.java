@@ -1,6 +1,7 @@
 package dev.jvtpm.engine.core;
 
 import dev.jvtpm.engine.auth.CommandAudit;
+import dev.jvtpm.engine.auth.DictionaryAttack;
 import dev.jvtpm.engine.object.EventSequence;
 import dev.jvtpm.engine.pcr.DigestValues;
 import dev.jvtpm.engine.pcr.PcrAttributes;
@@ -57,6 +58,8 @@ public final class Lifecycle {
         core.gc = new StateClearData();
         core.gr = new StateResetData();
         core.sessions().clear();
+        core.nv.keepPersistentObjects(core.persistent.handles(0));
+        core.nv.powerOn();
         Optional<byte[]> vol = store.read(BlobKind.VOLATILE);
         if (vol.isPresent()) {
             StateBlobCodec.decode(BlobKind.VOLATILE, vol.get(), core.volatileSections(),
@@ -72,6 +75,7 @@ public final class Lifecycle {
         core.gp.reset();
         core.go.reset();
         core.pcrAllocation.reset();
+        core.nv.manufacture();
         core.persistent.section().reset();
         core.savedGc = null;
         core.savedGr = null;
@@ -96,11 +100,14 @@ public final class Lifecycle {
             locality = 0;
         }
         boolean locality3 = locality == 3;
-        int prev = core.gp.orderlyState;
-        boolean daUsed = prev == PersistentData.SU_DA_USED;
-        if (daUsed) {
-            prev = PersistentData.SU_NONE;
+        // As in libtpms this happens before the Startup(STATE) checks, so a refused Resume
+        // leaves the orderly state SU_NONE in RAM and the following Startup(CLEAR) does not count
+        // the DA use of the crashed cycle.
+        core.daUsed = core.gp.orderlyState == PersistentData.SU_DA_USED;
+        if (core.daUsed) {
+            core.gp.orderlyState = PersistentData.SU_NONE;
         }
+        int prev = core.gp.orderlyState;
         int prevFlags = 0;
         if (isOrderly(prev)) {
             prevFlags = prev & (PersistentData.PRE_STARTUP_FLAG | PersistentData.STARTUP_LOCALITY_3);
@@ -139,21 +146,8 @@ public final class Lifecycle {
         if (!isOrderly(prev)) {
             core.go.clockSafe = false;
         }
-        // DAStartup: a non-orderly shutdown while DA was in use counts as one failure.
-        if (kind == StartupKind.RESET) {
-            core.go.selfHealTimer = 0;
-            core.go.lockoutTimer = 0;
-            if (core.gp.lockoutRecovery == 0) {
-                core.gp.lockoutAuthEnabled = true;
-            }
-        }
-        core.daUsed = daUsed;
-        if (core.gp.recoveryTime != 0 && core.gp.failedTries < core.gp.maxTries && !isOrderly(prev)) {
-            if (daUsed) {
-                core.gp.failedTries++;
-            }
-            core.daUsed = false;
-        }
+        // DAStartup: rebase the DA timers, count a crash during DA use as a failure.
+        DictionaryAttack.startup(core, prev);
         // HierarchyStartup
         core.phEnable = true;
         if (kind != StartupKind.RESUME) {
@@ -187,6 +181,7 @@ public final class Lifecycle {
         core.sessions().startup(kind);
         // ObjectStartup: transient objects never survive TPM2_Startup, not even a Resume.
         core.objects.flushAll();
+        core.nv.startup(kind, prev == PersistentData.SU_NONE);
         core.savedGc = null;
         core.savedGr = null;
         core.gp.orderlyState = PersistentData.SU_NONE;
@@ -258,16 +253,21 @@ public final class Lifecycle {
             core.savedGc = null;
             core.savedGr = null;
         }
-        core.gp.orderlyState = orderly;
-        // Any DA-protected use after an orderly Shutdown must make the next startup non-orderly.
+        // Any later DA-protected authorization makes the shutdown non-orderly again (DA_USED).
         core.daUsed = false;
+        core.nv.saveOrderlyData();
+        core.go.time = core.clock.time();
+        core.gp.orderlyState = orderly;
         core.markPersistentDirty();
     }
 
-    /** A state-changing command after Shutdown makes the next startup non-orderly (g_clearOrderly). */
+    /**
+     * A state-changing command after Shutdown makes the next startup non-orderly (g_clearOrderly),
+     * remembering whether DA-protected authorization was used (SU_DA_USED).
+     */
     public static void clearOrderly(TpmCore core) {
         if (isOrderly(core.gp.orderlyState)) {
-            core.gp.orderlyState = PersistentData.SU_NONE;
+            core.gp.orderlyState = core.daUsed ? PersistentData.SU_DA_USED : PersistentData.SU_NONE;
             core.markPersistentDirty();
         }
     }

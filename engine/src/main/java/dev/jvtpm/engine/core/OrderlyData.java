@@ -8,15 +8,22 @@ import dev.jvtpm.engine.wire.TpmWriter;
 /**
  * The reference's {@code go}: Clock and its safe flag, and the dictionary-attack timers. Written
  * with every NV write and at Shutdown; Clock never moves backwards across any of them.
+ *
+ * <p>The DA timers are in Time (ms since _TPM_Init), as libtpms keeps them with
+ * ACCUMULATE_SELF_HEAL_TIMER: TPM2_Shutdown saves Time in {@link #time}, and the next
+ * Startup after that orderly shutdown subtracts it from both timers so that elapsed healing
+ * time carries over the power cycle (they may go negative, read as unsigned 64-bit).
  */
 public final class OrderlyData implements StateSection {
     /** Clock in ms (Part 1 "Clock"): persistent, advances while powered, settable only forward. */
     public long clock;
     public boolean clockSafe = true;
-    /** Clock value at which the last failedTries decrement happened (DA self-healing). */
+    /** Time of the last DA failure or failedTries decrement (s_selfHealTimer). */
     public long selfHealTimer;
-    /** Clock value at which lockoutAuth failure recovery started. */
+    /** Time of the last lockoutAuth failure (s_lockoutTimer). */
     public long lockoutTimer;
+    /** Time at the last TPM2_Shutdown (go.time). */
+    public long time;
 
     @Override
     public int tag() {
@@ -30,18 +37,23 @@ public final class OrderlyData implements StateSection {
 
     @Override
     public void save(TpmWriter w) {
-        w.u16(1).u64(clock);
+        w.u16(2).u64(clock);
         Codec.bool(w, clockSafe);
-        w.u64(selfHealTimer).u64(lockoutTimer);
+        w.u64(selfHealTimer).u64(lockoutTimer).u64(time);
     }
 
     @Override
     public void load(TpmReader r) throws TpmException {
-        r.u16();
+        int version = r.u16();
+        if (version < 1 || version > 2) {
+            throw new TpmException(dev.jvtpm.engine.wire.TpmRc.VALUE, "orderly section version " + version);
+        }
         clock = r.u64();
         clockSafe = Codec.bool(r);
         selfHealTimer = r.u64();
         lockoutTimer = r.u64();
+        // Version 1 did not keep go.time: zero rebases nothing, as for a TPM never shut down.
+        time = version >= 2 ? r.u64() : 0;
     }
 
     @Override
@@ -50,5 +62,6 @@ public final class OrderlyData implements StateSection {
         clockSafe = true;
         selfHealTimer = 0;
         lockoutTimer = 0;
+        time = 0;
     }
 }

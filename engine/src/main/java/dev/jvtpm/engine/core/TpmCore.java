@@ -8,6 +8,7 @@ import dev.jvtpm.engine.crypto.CryptoSuite;
 import dev.jvtpm.engine.crypto.BufferedDrbg;
 import dev.jvtpm.engine.crypto.CtrDrbg;
 import dev.jvtpm.engine.crypto.Kdf;
+import dev.jvtpm.engine.nv.NvStore;
 import dev.jvtpm.engine.pcr.PcrAllocation;
 import dev.jvtpm.engine.pcr.PcrBanks;
 import dev.jvtpm.engine.object.ObjectStore;
@@ -57,6 +58,18 @@ public final class TpmCore {
     public final PcrAllocation pcrAllocation;
     /** Command audit hash and counter, and the time epoch (persistent). */
     public final AuditData ga = new AuditData();
+    /** The NV indexes (their NV image is permanent state, orderly RAM data volatile). */
+    public final NvStore nv = new NvStore(new NvStore.Listener() {
+        @Override
+        public void nvChanged() {
+            markPersistentDirty();
+        }
+
+        @Override
+        public void orderlyDataChanged() {
+            Lifecycle.clearOrderly(TpmCore.this);
+        }
+    });
     /** gc and gr as saved by the last Shutdown(STATE); null when there is nothing to resume. */
     public StateClearData savedGc;
     public StateResetData savedGr;
@@ -70,7 +83,7 @@ public final class TpmCore {
     /** Transient object slots (keys, data objects, sequences, the DRTM sequence). */
     public final ObjectStore objects = new ObjectStore();
     /** Persistent objects (TPM2_EvictControl), part of the permanent state. */
-    public final PersistentObjects persistent = new PersistentObjects();
+    public final PersistentObjects persistent = new PersistentObjects(nv);
     private final SessionTable sessions = new SessionTable(this);
     /** g_phEnable: platform hierarchy enable, cleared by HierarchyControl, set by Startup(CLEAR). */
     public boolean phEnable = true;
@@ -89,9 +102,8 @@ public final class TpmCore {
     /** Locality of the command being executed. */
     public int locality;
     /**
-     * g_daUsed (USE_DA_USED): the persistent orderlyState already says that a DA-protected entity
-     * was used this cycle. Until it does, the first DA-protected authorization records
-     * SU_DA_USED and answers TPM_RC_RETRY (libtpms CheckLockedOut).
+     * g_daUsed: a DA-protected authValue has been checked since Startup/Shutdown, and the orderly
+     * state says so (SU_DA_USED), so a crash from here on counts as an authorization failure.
      */
     public boolean daUsed;
     /** Physical presence asserted by the platform (mssim PP_ON). */
@@ -158,7 +170,23 @@ public final class TpmCore {
         persistentDirty = true;
     }
 
+    /**
+     * NvFlushHierarchy: removes from NV the persistent objects of {@code hierarchy} and, for
+     * TPM_RH_OWNER, the indexes the owner created, in the order of the NV list (TPM2_Clear,
+     * ChangeEPS, ChangePPS).
+     */
+    public void flushNvHierarchy(int hierarchy) {
+        for (int handle : nv.flushHierarchy(hierarchy, h -> persistent.hierarchyOf(h) == hierarchy)) {
+            persistent.forget(handle);
+        }
+    }
+
+    /**
+     * The end of a command or signal: performs NV writes queued for its end (orderly index data,
+     * libtpms' UT_ORDERLY) and answers whether the permanent blob must be written, clearing that.
+     */
     public boolean takePersistentDirty() {
+        nv.commitOrderlyData();
         boolean d = persistentDirty;
         persistentDirty = false;
         return d;
@@ -232,6 +260,7 @@ public final class TpmCore {
         primaries.forgetStaleSeeds();
         s.add(primaries.cache().section());
         s.add(ga);
+        s.add(nv.permanentSection());
         return s;
     }
 
@@ -242,6 +271,7 @@ public final class TpmCore {
         s.add(objects.section());
         s.add(new SelfTestSection());
         s.add(sessions.section());
+        s.add(nv.ramSection());
         return s;
     }
 
@@ -406,6 +436,7 @@ public final class TpmCore {
             startupLocality3 = Codec.bool(r);
             pcrReconfigured = Codec.bool(r);
             clock.restoreTime(r.u64());
+            // Version 1 predates DA_USED tracking; false makes the next DA use answer TPM_RC_RETRY once.
             daUsed = version >= 2 && Codec.bool(r);
         }
 
@@ -414,6 +445,7 @@ public final class TpmCore {
             gc = new StateClearData();
             gr = new StateResetData();
             started = false;
+            daUsed = false;
         }
     }
 }

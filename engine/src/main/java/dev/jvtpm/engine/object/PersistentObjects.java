@@ -1,5 +1,7 @@
 package dev.jvtpm.engine.object;
 
+import dev.jvtpm.engine.nv.NvSpace;
+import dev.jvtpm.engine.nv.NvStore;
 import dev.jvtpm.engine.state.StateSection;
 import dev.jvtpm.engine.types.TpmHandles;
 import dev.jvtpm.engine.wire.TpmException;
@@ -7,7 +9,6 @@ import dev.jvtpm.engine.wire.TpmRc;
 import dev.jvtpm.engine.wire.TpmReader;
 import dev.jvtpm.engine.wire.TpmWriter;
 import java.util.ArrayList;
-import java.util.Iterator;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
@@ -23,15 +24,21 @@ import java.util.TreeMap;
  * memory instead, so only the slot-availability rule of ObjectLoadEvict is reproduced by the
  * caller (TPM_RC_OBJECT_MEMORY when no slot is free).
  *
- * <p>Capacity: libtpms is limited by the free space of its NV RAM, shared with NV indexes;
- * this TPM allows {@value #CAPACITY} persistent objects (more than TPM_PT_HR_PERSISTENT_MIN) and
- * answers TPM_RC_NV_SPACE beyond.
+ * <p>Capacity: each object takes its place in the NV list it shares with the NV indexes
+ * ({@link NvStore}), which answers TPM_RC_NV_SPACE exactly where libtpms runs out; TPM2_Clear,
+ * ChangeEPS and ChangePPS remove objects in the list's order through
+ * {@link NvStore#flushHierarchy} and then {@link #forget} them here.
  */
 public final class PersistentObjects {
-    /** How many persistent objects this TPM keeps. */
-    public static final int CAPACITY = 64;
+    /** The most persistent objects the NV list can hold (no indexes, nothing but objects). */
+    private static final int MAX_OBJECTS = NvSpace.DYNAMIC_BYTES / NvSpace.EVICT_OBJECT_ENTRY;
 
+    private final NvStore nv;
     private final TreeMap<Integer, KeyObject> objects = new TreeMap<>(Integer::compareUnsigned);
+
+    public PersistentObjects(NvStore nv) {
+        this.nv = nv;
+    }
 
     /** Whether {@code handle} is in the owner range of persistent handles. */
     public static boolean isOwnerHandle(int handle) {
@@ -58,37 +65,34 @@ public final class PersistentObjects {
         return objects.size();
     }
 
-    public int available() {
-        return CAPACITY - objects.size();
-    }
-
-    /** NvAddEvictObject: stores {@code object} made persistent at {@code handle}; TPM_RC_NV_SPACE when full. */
+    /** NvAddEvictObject: stores {@code object} made persistent at {@code handle}; TPM_RC_NV_SPACE when NV is full. */
     public KeyObject add(int handle, KeyObject object) throws TpmException {
-        if (objects.size() >= CAPACITY) {
-            throw new TpmException(TpmRc.NV_SPACE);
-        }
+        nv.addPersistentObject(handle);
         KeyObject persistent = object.asPersistent(handle);
         objects.put(handle, persistent);
         return persistent;
     }
 
-    /** NvDeleteEvict: removes the object at {@code handle} (no-op when none). */
+    /** NvDeleteEvict: removes the object at {@code handle} and its NV place (no-op when none). */
     public void remove(int handle) {
+        if (objects.containsKey(handle)) {
+            nv.removePersistentObject(handle);
+        }
+        forget(handle);
+    }
+
+    /** Drops the object at {@code handle} whose NV place is already gone (NvFlushHierarchy). */
+    public void forget(int handle) {
         KeyObject o = objects.remove(handle);
         if (o != null) {
             o.release();
         }
     }
 
-    /** NvFlushHierarchy for objects: removes every persistent object of {@code hierarchy}. */
-    public void flushHierarchy(int hierarchy) {
-        for (Iterator<KeyObject> it = objects.values().iterator(); it.hasNext(); ) {
-            KeyObject o = it.next();
-            if (o.hierarchy() == hierarchy) {
-                o.release();
-                it.remove();
-            }
-        }
+    /** The hierarchy of the object at {@code handle}, or TPM_RH_NULL when there is none. */
+    public int hierarchyOf(int handle) {
+        KeyObject o = objects.get(handle);
+        return o == null ? TpmHandles.RH_NULL : o.hierarchy();
     }
 
     /** Persistent handles at or above {@code from}, ascending (TPM_CAP_HANDLES). */
@@ -132,7 +136,7 @@ public final class PersistentObjects {
             }
             reset();
             int n = r.u32();
-            if (n < 0 || n > CAPACITY) {
+            if (n < 0 || n > MAX_OBJECTS) {
                 throw new TpmException(TpmRc.SIZE, n + " persistent objects");
             }
             for (int i = 0; i < n; i++) {

@@ -44,8 +44,6 @@ class CapabilityDifferentialTest {
             TpmPt.LIBRARY_COMMANDS, "same: the count of implemented library commands",
             TpmPt.MAX_OBJECT_CONTEXT, "size of jvtpm's own (not libtpms') object context blobs",
             TpmPt.MAX_SESSION_CONTEXT, "size of jvtpm's own session context blobs",
-            TpmPt.HR_PERSISTENT_AVAIL, "NV capacity is the implementation's (libtpms derives it from its NV RAM size)",
-            TpmPt.NV_COUNTERS_AVAIL, "NV capacity, as above",
             TpmPt.LOADED_CURVES, "jvtpm implements the three NIST curves P-256/384/521 (libtpms: 8 curves)",
             TpmPt.SPLIT_MAX, "no ECDAA, so no TPM2_Commit split operations (libtpms reports its commit array size)");
 

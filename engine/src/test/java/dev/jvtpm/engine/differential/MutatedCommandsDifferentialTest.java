@@ -34,7 +34,7 @@ class MutatedCommandsDifferentialTest {
     private static final byte[] NONE = new byte[0];
 
     /** Command codes libtpms 0.9 implements (tpm-command-tiers.md §3). */
-    private static boolean libtpmsImplements(int cc) {
+    static boolean libtpmsImplements(int cc) {
         int[][] ranges = {{0x11f, 0x122}, {0x124, 0x12e}, {0x130, 0x140}, {0x142, 0x159}, {0x15b, 0x15e},
             {0x160, 0x165}, {0x167, 0x174}, {0x176, 0x178}, {0x17a, 0x193}, {0x197, 0x197}};
         for (int[] r : ranges) {
@@ -80,7 +80,7 @@ class MutatedCommandsDifferentialTest {
         return s;
     }
 
-    private static byte[] mutate(byte[] cmd, Random rnd) {
+    static byte[] mutate(byte[] cmd, Random rnd) {
         byte[] m = cmd.clone();
         switch (rnd.nextInt(8)) {
             case 0: { // flip one bit
@@ -141,7 +141,7 @@ class MutatedCommandsDifferentialTest {
         b[at + 3] = (byte) v;
     }
 
-    private static int u32(byte[] b, int at) {
+    static int u32(byte[] b, int at) {
         return ((b[at] & 0xFF) << 24) | ((b[at + 1] & 0xFF) << 16) | ((b[at + 2] & 0xFF) << 8) | (b[at + 3] & 0xFF);
     }
 

@@ -180,4 +180,105 @@ public final class Commands {
     public static byte[] getCapability(int cap, int property, int count) {
         return noSessions(TpmCc.GET_CAPABILITY, w -> w.u32(cap).u32(property).u32(count));
     }
+
+    public static byte[] setPrimaryPolicy(int auth, byte[] pw, byte[] policy, int hashAlg) {
+        return withPassword(TpmCc.SET_PRIMARY_POLICY, auth, pw, w -> w.tpm2b(policy).u16(hashAlg));
+    }
+
+    public static byte[] clear(int auth, byte[] pw) {
+        return withPassword(TpmCc.CLEAR, auth, pw, w -> { });
+    }
+
+    public static byte[] clearControl(int auth, byte[] pw, boolean disable) {
+        return withPassword(TpmCc.CLEAR_CONTROL, auth, pw, w -> w.u8(disable ? 1 : 0));
+    }
+
+    public static byte[] changeEps(byte[] platformPw) {
+        return withPassword(TpmCc.CHANGE_EPS, TpmHandles.RH_PLATFORM, platformPw, w -> { });
+    }
+
+    public static byte[] changePps(byte[] platformPw) {
+        return withPassword(TpmCc.CHANGE_PPS, TpmHandles.RH_PLATFORM, platformPw, w -> { });
+    }
+
+    // ---- dictionary attack ----
+
+    public static byte[] dictionaryAttackLockReset(byte[] lockoutPw) {
+        return withPassword(TpmCc.DICTIONARY_ATTACK_LOCK_RESET, TpmHandles.RH_LOCKOUT, lockoutPw, w -> { });
+    }
+
+    public static byte[] dictionaryAttackParameters(byte[] lockoutPw, int maxTries, int recoveryTime,
+                                                    int lockoutRecovery) {
+        return withPassword(TpmCc.DICTIONARY_ATTACK_PARAMETERS, TpmHandles.RH_LOCKOUT, lockoutPw,
+                w -> w.u32(maxTries).u32(recoveryTime).u32(lockoutRecovery));
+    }
+
+    // ---- NV ----
+
+    /** TPMS_NV_PUBLIC bytes. */
+    public static byte[] nvPublic(int nvIndex, int nameAlg, int attributes, byte[] authPolicy, int dataSize) {
+        return new TpmWriter().u32(nvIndex).u16(nameAlg).u32(attributes).tpm2b(authPolicy).u16(dataSize)
+                .toByteArray();
+    }
+
+    /** NV_DefineSpace with raw TPMS_NV_PUBLIC bytes (sent as a TPM2B). */
+    public static byte[] nvDefineSpace(int auth, byte[] pw, byte[] indexAuth, byte[] nvPublic) {
+        return withPassword(TpmCc.NV_DEFINE_SPACE, auth, pw, w -> w.tpm2b(indexAuth).tpm2b(nvPublic));
+    }
+
+    public static byte[] nvDefineSpace(int auth, byte[] pw, byte[] indexAuth, int nvIndex, int nameAlg,
+                                       int attributes, byte[] authPolicy, int dataSize) {
+        return nvDefineSpace(auth, pw, indexAuth, nvPublic(nvIndex, nameAlg, attributes, authPolicy, dataSize));
+    }
+
+    public static byte[] nvUndefineSpace(int auth, byte[] pw, int nvIndex) {
+        return withPasswords(TpmCc.NV_UNDEFINE_SPACE, new int[] {auth, nvIndex}, new byte[][] {pw}, w -> { });
+    }
+
+    public static byte[] nvUndefineSpaceSpecial(int nvIndex, byte[] nvPw, byte[] platformPw) {
+        return withPasswords(TpmCc.NV_UNDEFINE_SPACE_SPECIAL, new int[] {nvIndex, TpmHandles.RH_PLATFORM},
+                new byte[][] {nvPw, platformPw}, w -> { });
+    }
+
+    public static byte[] nvReadPublic(int nvIndex) {
+        return noSessions(TpmCc.NV_READ_PUBLIC, w -> w.u32(nvIndex));
+    }
+
+    public static byte[] nvWrite(int auth, byte[] pw, int nvIndex, byte[] data, int offset) {
+        return withPasswords(TpmCc.NV_WRITE, new int[] {auth, nvIndex}, new byte[][] {pw},
+                w -> w.tpm2b(data).u16(offset));
+    }
+
+    public static byte[] nvIncrement(int auth, byte[] pw, int nvIndex) {
+        return withPasswords(TpmCc.NV_INCREMENT, new int[] {auth, nvIndex}, new byte[][] {pw}, w -> { });
+    }
+
+    public static byte[] nvExtend(int auth, byte[] pw, int nvIndex, byte[] data) {
+        return withPasswords(TpmCc.NV_EXTEND, new int[] {auth, nvIndex}, new byte[][] {pw}, w -> w.tpm2b(data));
+    }
+
+    public static byte[] nvSetBits(int auth, byte[] pw, int nvIndex, long bits) {
+        return withPasswords(TpmCc.NV_SET_BITS, new int[] {auth, nvIndex}, new byte[][] {pw}, w -> w.u64(bits));
+    }
+
+    public static byte[] nvWriteLock(int auth, byte[] pw, int nvIndex) {
+        return withPasswords(TpmCc.NV_WRITE_LOCK, new int[] {auth, nvIndex}, new byte[][] {pw}, w -> { });
+    }
+
+    public static byte[] nvGlobalWriteLock(int auth, byte[] pw) {
+        return withPassword(TpmCc.NV_GLOBAL_WRITE_LOCK, auth, pw, w -> { });
+    }
+
+    public static byte[] nvRead(int auth, byte[] pw, int nvIndex, int size, int offset) {
+        return withPasswords(TpmCc.NV_READ, new int[] {auth, nvIndex}, new byte[][] {pw},
+                w -> w.u16(size).u16(offset));
+    }
+
+    public static byte[] nvReadLock(int auth, byte[] pw, int nvIndex) {
+        return withPasswords(TpmCc.NV_READ_LOCK, new int[] {auth, nvIndex}, new byte[][] {pw}, w -> { });
+    }
+
+    public static byte[] nvChangeAuth(int nvIndex, byte[] pw, byte[] newAuth) {
+        return withPassword(TpmCc.NV_CHANGE_AUTH, nvIndex, pw, w -> w.tpm2b(newAuth));
+    }
 }

@@ -118,6 +118,20 @@ public final class TpmHarness {
         }
     }
 
+    /** One TPM property (TPM_CAP_TPM_PROPERTIES), asserting it is reported. */
+    public int property(int pt) {
+        TpmReader r = ok(call(Commands.getCapability(dev.jvtpm.engine.types.TpmCap.TPM_PROPERTIES, pt, 1))).body();
+        try {
+            r.skip(1 + 4);
+            if (r.u32() != 1 || r.u32() != pt) {
+                throw new AssertionError("property " + Integer.toHexString(pt) + " is not reported");
+            }
+            return r.u32();
+        } catch (TpmException e) {
+            throw new AssertionError(e);
+        }
+    }
+
     /** Asserts success and returns the response. */
     public Response ok(Response r) {
         if (r.rc() != 0) {

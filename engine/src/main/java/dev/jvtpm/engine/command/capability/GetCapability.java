@@ -183,7 +183,7 @@ public final class GetCapability extends Command<GetCapability.In, byte[]> {
                 list = core.persistent.handles(property);
                 break;
             case TpmHandles.HT_NV_INDEX:
-                list = new int[0];
+                list = core.nv.handles(property);
                 break;
             case TpmHandles.HT_LOADED_SESSION:
                 list = core.sessions().loadedHandles(property);

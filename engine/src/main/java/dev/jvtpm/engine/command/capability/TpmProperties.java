@@ -1,10 +1,13 @@
 package dev.jvtpm.engine.command.capability;
 
 import dev.jvtpm.engine.TpmIdentity;
+import dev.jvtpm.engine.auth.DictionaryAttack;
 import dev.jvtpm.engine.auth.SessionTable;
 import dev.jvtpm.engine.core.Lifecycle;
 import dev.jvtpm.engine.core.TpmClock;
 import dev.jvtpm.engine.core.TpmCore;
+import dev.jvtpm.engine.nv.NvPublic;
+import dev.jvtpm.engine.nv.NvSpace;
 import dev.jvtpm.engine.object.ObjectStore;
 import dev.jvtpm.engine.pcr.PcrAttributes;
 import dev.jvtpm.engine.types.HashAlg;
@@ -24,9 +27,6 @@ public final class TpmProperties {
     public static final int NV_BUFFER_MAX = 1024;
     /** MAX_CAP_BUFFER. */
     public static final int MAX_CAP_BUFFER = 1024;
-    public static final int NV_INDEX_MAX = 2048;
-    /** MIN_EVICT_OBJECTS. */
-    public static final int MIN_EVICT_OBJECTS = 7;
     public static final int MAX_ORDERLY_COUNT = 255;
 
     /** The value of {@code pt}, or null when this TPM does not define it. */
@@ -48,14 +48,14 @@ public final class TpmProperties {
             case TpmPt.FIRMWARE_VERSION_2: return id.firmwareVersion2();
             case TpmPt.INPUT_BUFFER: return INPUT_BUFFER;
             case TpmPt.HR_TRANSIENT_MIN: return ObjectStore.MAX_LOADED_OBJECTS;
-            case TpmPt.HR_PERSISTENT_MIN: return MIN_EVICT_OBJECTS;
+            case TpmPt.HR_PERSISTENT_MIN: return NvSpace.MIN_EVICT_OBJECTS;
             case TpmPt.HR_LOADED_MIN: return SessionTable.MAX_LOADED_SESSIONS;
             case TpmPt.ACTIVE_SESSIONS_MAX: return SessionTable.MAX_ACTIVE_SESSIONS;
             case TpmPt.PCR_COUNT: return PcrAttributes.PCR_COUNT;
             case TpmPt.PCR_SELECT_MIN: return PcrAttributes.SELECT_SIZE;
             case TpmPt.CONTEXT_GAP_MAX: return 0xFFFF;
             case TpmPt.NV_COUNTERS_MAX: return 0;
-            case TpmPt.NV_INDEX_MAX: return NV_INDEX_MAX;
+            case TpmPt.NV_INDEX_MAX: return NvPublic.MAX_INDEX_SIZE;
             case TpmPt.MEMORY: return 0x6; // sharedNV | objectCopiedToRam
             case TpmPt.CLOCK_UPDATE: return 1 << TpmClock.UPDATE_INTERVAL_BITS;
             case TpmPt.CONTEXT_HASH: return TpmAlgId.SHA512;
@@ -82,7 +82,7 @@ public final class TpmProperties {
 
             case TpmPt.PERMANENT: return permanent(core);
             case TpmPt.STARTUP_CLEAR: return startupClear(core);
-            case TpmPt.HR_NV_INDEX: return 0;
+            case TpmPt.HR_NV_INDEX: return core.nv.indexCount();
             case TpmPt.HR_LOADED: return core.sessions().loadedCount();
             case TpmPt.HR_LOADED_AVAIL: return SessionTable.MAX_LOADED_SESSIONS - core.sessions().loadedCount();
             case TpmPt.HR_ACTIVE: return core.sessions().loadedCount() + core.sessions().savedCount();
@@ -90,9 +90,9 @@ public final class TpmProperties {
                 return SessionTable.MAX_ACTIVE_SESSIONS - core.sessions().loadedCount() - core.sessions().savedCount();
             case TpmPt.HR_TRANSIENT_AVAIL: return core.objects.freeSlots();
             case TpmPt.HR_PERSISTENT: return core.persistent.count();
-            case TpmPt.HR_PERSISTENT_AVAIL: return core.persistent.available();
-            case TpmPt.NV_COUNTERS: return 0;
-            case TpmPt.NV_COUNTERS_AVAIL: return 0;
+            case TpmPt.HR_PERSISTENT_AVAIL: return core.nv.persistentObjectsAvailable();
+            case TpmPt.NV_COUNTERS: return core.nv.counterCount();
+            case TpmPt.NV_COUNTERS_AVAIL: return core.nv.countersAvailable();
             case TpmPt.ALGORITHM_SET: return 0;
             case TpmPt.LOADED_CURVES: return Algorithms.eccCurves().length;
             case TpmPt.LOCKOUT_COUNTER: return core.gp.failedTries;
@@ -121,7 +121,7 @@ public final class TpmProperties {
         if (core.gp.disableClear) {
             v |= 1 << 8;
         }
-        if (core.gp.failedTries >= core.gp.maxTries) {
+        if (DictionaryAttack.inLockout(core)) {
             v |= 1 << 9;
         }
         v |= 1 << 10; // tpmGeneratedEPS

@@ -1,0 +1,264 @@
+package dev.jvtpm.daemon.interop;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.jvtpm.daemon.testing.TcpTpm;
+import dev.jvtpm.daemon.testing.Tools;
+import dev.jvtpm.engine.Tpm;
+import dev.jvtpm.engine.command.capability.Algorithms;
+import dev.jvtpm.engine.nv.NvAttributes;
+import dev.jvtpm.engine.testing.Commands;
+import dev.jvtpm.engine.types.TpmAlgId;
+import dev.jvtpm.engine.types.TpmCc;
+import dev.jvtpm.engine.types.TpmHandles;
+import java.nio.file.Files;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+
+/**
+ * tpm2-tools 5.4 NV, hierarchy and dictionary-attack tools against the jvtpm daemon and swtpm
+ * 0.7.1 side by side: every step runs on both and must end the same way with the same output.
+ *
+ * <p>tpm2-tools authorizes with HMAC sessions (TPM2_StartAuthSession), even for empty passwords.
+ * Until the engine implements StartAuthSession, the authorized tools are checked to fail on
+ * jvtpm with TPM_RC_COMMAND_CODE (and to work on swtpm, which validates the script); once it
+ * lands, the whole script is compared with nothing to re-enable. tpm2_nvreadpublic and
+ * tpm2_getcap need no session and are compared today, on indexes defined with password sessions.
+ */
+class Tpm2ToolsNvHierarchyTest {
+    private static final Pattern RC = Pattern.compile("0x[0-9A-Fa-f]{3,8}");
+
+    private TcpTpm jvtpm;
+    private TcpTpm swtpm;
+
+    @BeforeEach
+    void start() throws Exception {
+        jvtpm = TcpTpm.start(TcpTpm.Kind.JVTPM);
+        swtpm = TcpTpm.start(TcpTpm.Kind.SWTPM);
+        for (TcpTpm t : List.of(jvtpm, swtpm)) {
+            t.tool("tpm2_startup", "-c").assertOk();
+            Files.write(t.file("data32"), bytes(32, 1));
+            Files.write(t.file("data8"), bytes(8, 2));
+            Files.write(t.file("policy"), bytes(32, 3));
+        }
+    }
+
+    @AfterEach
+    void stop() throws Exception {
+        try {
+            if (jvtpm != null) {
+                jvtpm.close();
+            }
+        } finally {
+            if (swtpm != null) {
+                swtpm.close();
+            }
+        }
+    }
+
+    private static byte[] bytes(int n, int seed) {
+        byte[] b = new byte[n];
+        for (int i = 0; i < n; i++) {
+            b[i] = (byte) (seed * 37 + i);
+        }
+        return b;
+    }
+
+    /** A tool step: the command ("@name" is a file of each TPM's scratch directory) and whether it succeeds. */
+    record Step(boolean succeeds, String... command) {
+        String[] on(TcpTpm t) {
+            return java.util.Arrays.stream(command)
+                    .map(a -> a.startsWith("@") ? t.file(a.substring(1)).toString() : a).toArray(String[]::new);
+        }
+
+        @Override
+        public String toString() {
+            return String.join(" ", command);
+        }
+    }
+
+    private static Step ok(String... command) {
+        return new Step(true, command);
+    }
+
+    private static Step fails(String... command) {
+        return new Step(false, command);
+    }
+
+    /** The response codes a failing tool reports, in order (tpm2-tools prints them as 0x...). */
+    private static List<String> codes(String stderr) {
+        List<String> out = new ArrayList<>();
+        Matcher m = RC.matcher(stderr);
+        while (m.find()) {
+            out.add("0x" + m.group().substring(2).toUpperCase());
+        }
+        return out;
+    }
+
+    /**
+     * Output as compared: scratch paths neutralised, and TPM2_PT_LOADED_CURVES left out while the
+     * engine has no ECC (libtpms reports its 8 curves; the capability differential test of the
+     * engine excludes it for the same reason).
+     */
+    private static String comparable(String stdout, TcpTpm t) {
+        String s = stdout.replace(t.file("").toString(), "@");
+        if (!Algorithms.isImplemented(TpmAlgId.ECC)) {
+            s = s.replaceAll("(?m)^ *TPM2_PT_LOADED_CURVES: .*\\n", "");
+        }
+        return s;
+    }
+
+    /** Runs {@code step} on both TPMs and compares exit status, stdout and reported codes. */
+    private void same(Step step) throws Exception {
+        Tools.Result ref = swtpm.tool(step.on(swtpm));
+        Tools.Result sub = jvtpm.tool(step.on(jvtpm));
+        assertThat(ref.exit() == 0).as("swtpm: " + step + "\n" + ref).isEqualTo(step.succeeds());
+        assertThat(sub.exit()).as("jvtpm: " + step + "\n" + sub).isEqualTo(ref.exit());
+        assertThat(comparable(sub.stdout(), jvtpm)).as("stdout of " + step).isEqualTo(comparable(ref.stdout(), swtpm));
+        if (ref.exit() != 0) {
+            assertThat(codes(sub.stderr())).as("codes of " + step + "\n" + sub.stderr()).isEqualTo(codes(ref.stderr()));
+        }
+    }
+
+    private static final Step[] SCRIPT = {
+        // NV: define, public area, write and read with owner and index authorization
+        ok("tpm2_nvdefine", "0x1500016", "-C", "o", "-s", "32", "-a", "ownerread|ownerwrite|authread|authwrite",
+            "-p", "nvpass"),
+        ok("tpm2_nvreadpublic", "0x1500016"),
+        fails("tpm2_nvread", "0x1500016", "-C", "o", "-s", "32"),
+        ok("tpm2_nvwrite", "0x1500016", "-C", "o", "-i", "@data32"),
+        ok("tpm2_nvreadpublic", "0x1500016"),
+        ok("tpm2_nvread", "0x1500016", "-C", "o", "-s", "32"),
+        ok("tpm2_nvwrite", "0x1500016", "-P", "nvpass", "-i", "@data8", "--offset", "4"),
+        ok("tpm2_nvread", "0x1500016", "-P", "nvpass", "-s", "16", "--offset", "2"),
+        fails("tpm2_nvread", "0x1500016", "-P", "wrong", "-s", "16"),
+        fails("tpm2_nvwrite", "0x1500016", "-C", "o", "-i", "@data32", "--offset", "1"),
+        // counter, bit field, extend
+        ok("tpm2_nvdefine", "0x1500017", "-C", "o", "-s", "8", "-a", "ownerread|ownerwrite|nt=counter"),
+        ok("tpm2_nvincrement", "0x1500017", "-C", "o"),
+        ok("tpm2_nvincrement", "0x1500017", "-C", "o"),
+        ok("tpm2_nvread", "0x1500017", "-C", "o", "-s", "8"),
+        ok("tpm2_nvdefine", "0x1500018", "-C", "o", "-s", "8", "-a", "ownerread|ownerwrite|nt=bits"),
+        ok("tpm2_nvsetbits", "0x1500018", "-C", "o", "-i", "0x1111"),
+        ok("tpm2_nvsetbits", "0x1500018", "-C", "o", "-i", "0x8000000000000000"),
+        ok("tpm2_nvread", "0x1500018", "-C", "o", "-s", "8"),
+        ok("tpm2_nvdefine", "0x1500019", "-C", "o", "-s", "32", "-g", "sha256", "-a",
+            "ownerread|ownerwrite|nt=extend"),
+        ok("tpm2_nvextend", "0x1500019", "-C", "o", "-i", "@data32"),
+        ok("tpm2_nvread", "0x1500019", "-C", "o", "-s", "32"),
+        fails("tpm2_nvincrement", "0x1500019", "-C", "o"),
+        // locks
+        ok("tpm2_nvdefine", "0x150001A", "-C", "o", "-s", "8", "-a",
+            "ownerread|ownerwrite|write_stclear|read_stclear|globallock"),
+        ok("tpm2_nvwrite", "0x150001A", "-C", "o", "-i", "@data8"),
+        ok("tpm2_nvwritelock", "0x150001A", "-C", "o"),
+        fails("tpm2_nvwrite", "0x150001A", "-C", "o", "-i", "@data8"),
+        ok("tpm2_nvreadlock", "0x150001A", "-C", "o"),
+        fails("tpm2_nvread", "0x150001A", "-C", "o", "-s", "8"),
+        ok("tpm2_nvwritelock", "--global", "-C", "o"),
+        ok("tpm2_nvreadpublic"),
+        ok("tpm2_getcap", "handles-nv-index"),
+        ok("tpm2_nvundefine", "0x1500018", "-C", "o"),
+        fails("tpm2_nvundefine", "0x1500018", "-C", "o"),
+        fails("tpm2_nvdefine", "0x1500016", "-C", "o", "-s", "8", "-a", "ownerread|ownerwrite"),
+        // a platform index survives TPM2_Clear
+        ok("tpm2_nvdefine", "0x1C00010", "-C", "p", "-s", "16", "-a",
+            "ppread|ppwrite|ownerread|authread|platformcreate|no_da"),
+        ok("tpm2_nvwrite", "0x1C00010", "-C", "p", "-i", "@data8"),
+        fails("tpm2_nvundefine", "0x1C00010", "-C", "o"),
+        // hierarchy authorizations, DA parameters, primary policies
+        ok("tpm2_changeauth", "-c", "o", "ownerpass"),
+        ok("tpm2_changeauth", "-c", "e", "endorsepass"),
+        ok("tpm2_changeauth", "-c", "l", "lockpass"),
+        ok("tpm2_changeauth", "-c", "p", "platpass"),
+        ok("tpm2_changeauth", "-c", "o", "-p", "ownerpass", "newowner"),
+        fails("tpm2_changeauth", "-c", "o", "-p", "ownerpass", "other"),
+        ok("tpm2_dictionarylockout", "-s", "-n", "5", "-t", "6", "-l", "7", "-p", "lockpass"),
+        ok("tpm2_getcap", "properties-variable"),
+        ok("tpm2_dictionarylockout", "-c", "-p", "lockpass"),
+        ok("tpm2_setprimarypolicy", "-C", "o", "-P", "newowner", "-L", "@policy", "-g", "sha256"),
+        ok("tpm2_setprimarypolicy", "-C", "e", "-P", "endorsepass", "-L", "@policy", "-g", "sha256"),
+        ok("tpm2_clearcontrol", "-C", "l", "-P", "lockpass", "s"),
+        fails("tpm2_clear", "-c", "l", "lockpass"),
+        fails("tpm2_clearcontrol", "-C", "l", "-P", "lockpass", "c"),
+        ok("tpm2_clearcontrol", "-C", "p", "-P", "platpass", "c"),
+        ok("tpm2_clear", "-c", "p", "platpass"),
+        ok("tpm2_getcap", "properties-variable"),
+        ok("tpm2_getcap", "handles-nv-index"),
+        ok("tpm2_nvread", "0x1C00010", "-C", "o", "-s", "8"),
+        ok("tpm2_changeeps", "-p", "platpass"),
+        ok("tpm2_changepps", "-p", "platpass"),
+        ok("tpm2_dictionarylockout", "-c"),
+        ok("tpm2_nvreadpublic"),
+        ok("tpm2_getcap", "properties-variable"),
+    };
+
+    @Test
+    void nvHierarchyAndDictionaryAttackToolsMatchSwtpm() throws Exception {
+        if (Tpm.commandTable().get(TpmCc.START_AUTH_SESSION) != null) {
+            for (Step step : SCRIPT) {
+                same(step);
+            }
+            return;
+        }
+        for (Step step : SCRIPT) {
+            Tools.Result ref = swtpm.tool(step.on(swtpm));
+            assertThat(ref.exit() == 0).as("swtpm: " + step + "\n" + ref).isEqualTo(step.succeeds());
+        }
+        Tools.Result first = jvtpm.tool(SCRIPT[0].on(jvtpm));
+        assertThat(first.exit()).as("jvtpm has no TPM2_StartAuthSession yet").isNotZero();
+        assertThat(codes(first.stderr())).as(first.stderr()).contains("0x143");
+        jvtpm.tool("tpm2_getrandom", "4").assertOk();
+    }
+
+    /** Defines indexes on both with password sessions (raw commands), which tpm2-tools cannot send. */
+    private void defineOnBoth(int index, int auth, int attributes, int nameAlg, int size) throws Exception {
+        byte[] cmd = Commands.nvDefineSpace(auth, new byte[0], "pw".getBytes(), index, nameAlg, attributes,
+                new byte[0], size);
+        for (TcpTpm t : List.of(jvtpm, swtpm)) {
+            assertThat(t.rc(cmd)).as(t + " defines " + Integer.toHexString(index)).isZero();
+        }
+    }
+
+    private void writeOnBoth(int auth, int index, byte[] data) throws Exception {
+        byte[] cmd = Commands.nvWrite(auth, new byte[0], index, data, 0);
+        for (TcpTpm t : List.of(jvtpm, swtpm)) {
+            assertThat(t.rc(cmd)).as(t + " writes " + Integer.toHexString(index)).isZero();
+        }
+    }
+
+    @Test
+    void nvReadPublicAndNvCapabilitiesMatchSwtpm() throws Exception {
+        int rw = NvAttributes.OWNERREAD | NvAttributes.OWNERWRITE;
+        defineOnBoth(0x01500001, TpmHandles.RH_OWNER, rw | NvAttributes.AUTHREAD | NvAttributes.AUTHWRITE,
+                TpmAlgId.SHA256, 100);
+        defineOnBoth(0x01500002, TpmHandles.RH_OWNER, rw | (NvAttributes.NT_COUNTER << 4) | NvAttributes.ORDERLY,
+                TpmAlgId.SHA1, 8);
+        defineOnBoth(0x01500003, TpmHandles.RH_OWNER, rw | (NvAttributes.NT_EXTEND << 4), TpmAlgId.SHA384, 48);
+        defineOnBoth(0x01500004, TpmHandles.RH_OWNER, rw | (NvAttributes.NT_PIN_FAIL << 4) | NvAttributes.NO_DA,
+                TpmAlgId.SHA512, 8);
+        defineOnBoth(0x01C00002, TpmHandles.RH_PLATFORM, NvAttributes.PPREAD | NvAttributes.PPWRITE
+                | NvAttributes.OWNERREAD | NvAttributes.AUTHREAD | NvAttributes.NO_DA | NvAttributes.WRITEDEFINE
+                | NvAttributes.PLATFORMCREATE, TpmAlgId.SHA256, 1020);
+        writeOnBoth(TpmHandles.RH_OWNER, 0x01500001, bytes(10, 4));
+        writeOnBoth(TpmHandles.RH_PLATFORM, 0x01C00002, bytes(1000, 5));
+        same(ok("tpm2_nvreadpublic"));
+        for (String index : new String[] {"0x1500001", "0x1500002", "0x1500003", "0x1500004", "0x1C00002"}) {
+            same(ok("tpm2_nvreadpublic", index));
+        }
+        same(fails("tpm2_nvreadpublic", "0x1500005"));
+        same(ok("tpm2_getcap", "handles-nv-index"));
+        same(ok("tpm2_getcap", "properties-variable"));
+        // Power cycle both (the processes restart on their state) and compare again.
+        jvtpm.restart();
+        swtpm.restart();
+        same(ok("tpm2_startup", "-c"));
+        same(ok("tpm2_nvreadpublic"));
+        same(ok("tpm2_getcap", "properties-variable"));
+    }
+}

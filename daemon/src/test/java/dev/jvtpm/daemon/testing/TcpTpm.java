@@ -1,0 +1,136 @@
+package dev.jvtpm.daemon.testing;
+
+import java.io.File;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.TimeUnit;
+
+/**
+ * A TPM in swtpm socket mode on TCP ports P (data) and P + 1 (control) — the jvtpm daemon or
+ * swtpm 0.7.1 — with its own state directory. tpm2-tools reach it through tcti-swtpm, tests send
+ * raw commands on a connection of their own, and {@link #restart()} stops the process and starts
+ * a new one on the same state, as a host reboot or a daemon upgrade would.
+ */
+public final class TcpTpm implements AutoCloseable {
+    /** Which implementation runs. */
+    public enum Kind { JVTPM, SWTPM }
+
+    private final Kind kind;
+    private final Path dir;
+    private final int port;
+    private DaemonProcess daemon;
+    private Process swtpm;
+
+    private TcpTpm(Kind kind, Path dir, int port) {
+        this.kind = kind;
+        this.dir = dir;
+        this.port = port;
+    }
+
+    /** A freshly manufactured TPM, powered on (not-need-init), before TPM2_Startup. */
+    public static TcpTpm start(Kind kind) throws IOException, InterruptedException {
+        TcpTpm t = new TcpTpm(kind, TestDirs.create(), Ports.freePair());
+        t.launch();
+        return t;
+    }
+
+    public Kind kind() {
+        return kind;
+    }
+
+    public int port() {
+        return port;
+    }
+
+    private void launch() throws IOException, InterruptedException {
+        Path state = dir.resolve("state");
+        Files.createDirectories(state);
+        List<String> args = List.of("socket", "--tpm2", "--tpmstate", "dir=" + state,
+                "--server", "type=tcp,port=" + port + ",bindaddr=127.0.0.1",
+                "--ctrl", "type=tcp,port=" + (port + 1) + ",bindaddr=127.0.0.1", "--flags", "not-need-init");
+        if (kind == Kind.JVTPM) {
+            daemon = DaemonProcess.builder(dir).start(args.toArray(new String[0])).awaitTcp(port).awaitTcp(port + 1);
+            return;
+        }
+        swtpm = new ProcessBuilder(concat("swtpm", args)).redirectErrorStream(true)
+                .redirectOutput(dir.resolve("swtpm.log").toFile())
+                .redirectInput(ProcessBuilder.Redirect.from(new File("/dev/null"))).start();
+        long deadline = System.nanoTime() + DaemonProcess.START_TIMEOUT.toNanos();
+        while (true) {
+            try (java.net.Socket s = new java.net.Socket("127.0.0.1", port + 1)) {
+                return;
+            } catch (IOException notYet) {
+                if (!swtpm.isAlive() || System.nanoTime() > deadline) {
+                    throw new IOException("swtpm did not start: " + Files.readString(dir.resolve("swtpm.log")));
+                }
+                Thread.sleep(20);
+            }
+        }
+    }
+
+    private static List<String> concat(String first, List<String> rest) {
+        List<String> all = new java.util.ArrayList<>();
+        all.add(first);
+        all.addAll(rest);
+        return all;
+    }
+
+    /** A tpm2-tools command against this TPM. */
+    public Tools.Result tool(String... cmd) throws IOException, InterruptedException {
+        return Tools.run(Map.of("TPM2TOOLS_TCTI", "swtpm:host=127.0.0.1,port=" + port), cmd);
+    }
+
+    /** One raw command on a connection of its own; the response. */
+    public byte[] send(byte[] command) throws IOException {
+        try (Wire w = Wire.tcp(port)) {
+            return w.transact(command);
+        }
+    }
+
+    /** The response code of one raw command. */
+    public int rc(byte[] command) throws IOException {
+        return TpmCommands.rc(send(command));
+    }
+
+    /** Stops the process (no TPM2_Shutdown: a crash as far as the TPM knows) and starts it again. */
+    public void restart() throws IOException, InterruptedException {
+        stop();
+        launch();
+    }
+
+    private void stop() throws InterruptedException {
+        if (daemon != null) {
+            daemon.close();
+            daemon = null;
+        }
+        if (swtpm != null) {
+            swtpm.destroy();
+            if (!swtpm.waitFor(10, TimeUnit.SECONDS)) {
+                swtpm.destroyForcibly().waitFor(5, TimeUnit.SECONDS);
+            }
+            swtpm = null;
+        }
+    }
+
+    /** A file in this TPM's scratch directory (tool inputs and outputs). */
+    public Path file(String name) {
+        return dir.resolve(name);
+    }
+
+    @Override
+    public void close() throws InterruptedException {
+        try {
+            stop();
+        } finally {
+            TestDirs.delete(dir);
+        }
+    }
+
+    @Override
+    public String toString() {
+        return kind == Kind.JVTPM ? "jvtpm daemon" : "swtpm 0.7.1";
+    }
+}
