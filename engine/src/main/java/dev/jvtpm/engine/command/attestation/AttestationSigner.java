@@ -17,15 +17,15 @@ import dev.jvtpm.engine.wire.TpmWriter;
 import java.util.function.Consumer;
 
 /**
- * The signing side shared by the audit attestation commands (Attest_spt.c): IsSigningObject,
+ * The signing side shared by the attestation commands (Attest_spt.c): IsSigningObject,
  * CryptSelectSignScheme, FillInAttestInfo and SignAttestInfo. With signHandle TPM_RH_NULL the
  * attestation is unsigned (TPM_ALG_NULL signature), its signer is TPM_RH_NULL and its counters are
  * obfuscated; with a key, the signer is the key's qualified name, the counters are obfuscated
  * unless the key is in the endorsement or platform hierarchy, and the signature is over the
  * scheme hash of the marshalled TPMS_ATTEST.
  */
-final class AuditSigner {
-    private AuditSigner() {}
+final class AttestationSigner {
+    private AttestationSigner() {}
 
     record Signed(byte[] attest, Signature signature) {}
 
