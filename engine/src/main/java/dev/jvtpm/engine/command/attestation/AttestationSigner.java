@@ -35,7 +35,7 @@ final class AttestationSigner {
     /**
      * IsSigningObject (TPM_RC_KEY at handle {@code position} for an object without sign or a
      * symmetric cipher or sequence) and CryptSelectSignScheme (TPM_RC_SCHEME at parameter
-     * {@code schemeParam}).
+     * {@code schemeParam}, also for a scheme of another key type).
      */
     static Signer select(TpmCore core, int signHandle, Scheme inScheme, int position, int schemeParam)
             throws TpmException {
@@ -47,7 +47,10 @@ final class AttestationSigner {
             throw TpmException.handle(position, TpmRc.KEY);
         }
         Scheme scheme = Signing.selectScheme(key, inScheme);
-        if (scheme == null) {
+        // CryptSelectSignScheme lets a key without a scheme take any input scheme and leaves a
+        // mismatch to CryptSign (unpositioned TPM_RC_SCHEME), but swtpm 0.7.1/libtpms 0.9.2
+        // answer TPM_RC_SCHEME at inScheme, before any command-specific check, as for TPM2_Sign.
+        if (scheme == null || !Signing.schemeFits(key, scheme)) {
             throw TpmException.parameter(schemeParam, TpmRc.SCHEME);
         }
         return new Signer(key, scheme);
