@@ -27,6 +27,9 @@ import java.util.function.Consumer;
 final class AttestationSigner {
     private AttestationSigner() {}
 
+    /** TPM2B_DATA qualifyingData: at most sizeof(TPMT_HA) bytes (TPM_RC_SIZE otherwise). */
+    static final int MAX_DATA = 66;
+
     record Signed(byte[] attest, Signature signature) {}
 
     /** The signer and the scheme it signs with (NULL for no signer). */

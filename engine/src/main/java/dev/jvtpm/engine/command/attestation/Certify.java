@@ -37,7 +37,7 @@ public final class Certify extends Command<Certify.In, AttestationSigner.Signed>
 
     @Override
     public In decode(int[] handles, TpmReader r) throws TpmException {
-        byte[] data = r.param(1).tpm2b(GetSessionAuditDigest.MAX_DATA);
+        byte[] data = r.param(1).tpm2b(AttestationSigner.MAX_DATA);
         return new In(handles[0], handles[1], data, Scheme.readSig(r.param(2), true));
     }
 

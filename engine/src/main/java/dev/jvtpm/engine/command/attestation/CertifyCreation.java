@@ -42,7 +42,7 @@ public final class CertifyCreation extends Command<CertifyCreation.In, Attestati
 
     @Override
     public In decode(int[] handles, TpmReader r) throws TpmException {
-        byte[] data = r.param(1).tpm2b(GetSessionAuditDigest.MAX_DATA);
+        byte[] data = r.param(1).tpm2b(AttestationSigner.MAX_DATA);
         byte[] creationHash = r.param(2).tpm2b(ObjectLimits.DIGEST);
         Scheme scheme = Scheme.readSig(r.param(3), true);
         Ticket ticket = Ticket.readCreation(r.param(4));

@@ -37,7 +37,7 @@ public final class GetCommandAuditDigest extends Command<GetCommandAuditDigest.I
 
     @Override
     public In decode(int[] handles, TpmReader r) throws TpmException {
-        byte[] data = r.param(1).tpm2b(GetSessionAuditDigest.MAX_DATA);
+        byte[] data = r.param(1).tpm2b(AttestationSigner.MAX_DATA);
         Scheme scheme = Scheme.readSig(r.param(2), true);
         return new In(handles[1], data, scheme);
     }

@@ -25,9 +25,6 @@ import dev.jvtpm.engine.wire.TpmWriter;
 public final class GetSessionAuditDigest extends Command<GetSessionAuditDigest.In, AttestationSigner.Signed> {
     public record In(int signHandle, int sessionHandle, byte[] qualifyingData, Scheme inScheme) {}
 
-    /** sizeof(TPMT_HA): the largest TPM2B_DATA. */
-    static final int MAX_DATA = 66;
-
     public GetSessionAuditDigest() {
         super(CommandDescriptor.builder(TpmCc.GET_SESSION_AUDIT_DIGEST)
                 .handle("privacyAdminHandle", HandleTypes.ENDORSEMENT, AuthRole.USER)
@@ -40,7 +37,7 @@ public final class GetSessionAuditDigest extends Command<GetSessionAuditDigest.I
 
     @Override
     public In decode(int[] handles, TpmReader r) throws TpmException {
-        byte[] data = r.param(1).tpm2b(MAX_DATA);
+        byte[] data = r.param(1).tpm2b(AttestationSigner.MAX_DATA);
         Scheme scheme = Scheme.readSig(r.param(2), true);
         return new In(handles[1], handles[2], data, scheme);
     }

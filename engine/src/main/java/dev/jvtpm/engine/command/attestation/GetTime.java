@@ -1,5 +1,6 @@
 package dev.jvtpm.engine.command.attestation;
 
+import dev.jvtpm.engine.attest.AttestInfo;
 import dev.jvtpm.engine.command.AuthRole;
 import dev.jvtpm.engine.command.Command;
 import dev.jvtpm.engine.command.CommandContext;
@@ -37,7 +38,7 @@ public final class GetTime extends Command<GetTime.In, AttestationSigner.Signed>
 
     @Override
     public In decode(int[] handles, TpmReader r) throws TpmException {
-        byte[] data = r.param(1).tpm2b(GetSessionAuditDigest.MAX_DATA);
+        byte[] data = r.param(1).tpm2b(AttestationSigner.MAX_DATA);
         return new In(handles[1], data, Scheme.readSig(r.param(2), true));
     }
 
@@ -50,8 +51,7 @@ public final class GetTime extends Command<GetTime.In, AttestationSigner.Signed>
         int resetCount = (int) core.gp.resetCount;
         int restartCount = (int) core.gr.restartCount;
         boolean safe = core.go.clockSafe;
-        long firmware = ((long) core.config.identity().firmwareVersion1() << 32)
-                | (core.config.identity().firmwareVersion2() & 0xFFFFFFFFL);
+        long firmware = AttestInfo.firmwareVersion(core);
         return AttestationSigner.sign(core, signer, TpmSt.ATTEST_TIME, in.qualifyingData(),
                 w -> w.u64(time).u64(clock).u32(resetCount).u32(restartCount).u8(safe ? 1 : 0).u64(firmware));
     }

@@ -47,7 +47,7 @@ public final class NvCertify extends Command<NvCertify.In, AttestationSigner.Sig
 
     @Override
     public In decode(int[] handles, TpmReader r) throws TpmException {
-        byte[] data = r.param(1).tpm2b(GetSessionAuditDigest.MAX_DATA);
+        byte[] data = r.param(1).tpm2b(AttestationSigner.MAX_DATA);
         Scheme scheme = Scheme.readSig(r.param(2), true);
         int size = r.param(3).u16();
         int offset = r.param(4).u16();

@@ -39,7 +39,7 @@ public final class Quote extends Command<Quote.In, AttestationSigner.Signed> {
 
     @Override
     public In decode(int[] handles, TpmReader r) throws TpmException {
-        byte[] data = r.param(1).tpm2b(GetSessionAuditDigest.MAX_DATA);
+        byte[] data = r.param(1).tpm2b(AttestationSigner.MAX_DATA);
         Scheme scheme = Scheme.readSig(r.param(2), true);
         return new In(handles[0], data, scheme, PcrSelection.readList(r.param(3)));
     }
