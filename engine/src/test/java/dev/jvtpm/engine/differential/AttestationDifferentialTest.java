@@ -401,6 +401,13 @@ class AttestationDifferentialTest {
         assertThat(unsigned.subjectRc()).isZero().isEqualTo(unsigned.referenceRc());
         compared("CertifyCreation by TPM_RH_NULL", responses(unsigned), true, false);
 
+        Differential.Pair ek = both("CreatePrimary of an EK (adminWithPolicy)", ObjectCommands.createPrimary(
+                TpmHandles.RH_ENDORSEMENT, Templates.withPolicy(Templates.rsa(Templates.EK, 2048, Templates.AES128_CFB,
+                        Scheme.NULL), new byte[32])));
+        sameError("Certify of the EK with a password: ADMIN needs its policy",
+                certify(DifferentialTestSupport.handle(ek.subject()), ak, NONE, NULL_SCHEME));
+        sameError("Certify by the EK, which cannot sign", certify(ak, DifferentialTestSupport.handle(ek.subject()), NONE,
+                NULL_SCHEME));
         Differential.Pair self = both("Certify the AK by itself", certify(ak, ak, NONE, NULL_SCHEME));
         compared("Certify the AK by itself", responses(self), false, false);
         Differential.Pair t = both("GetTime by the AK", getTime(NONE, ak, NONE, NULL_SCHEME));
