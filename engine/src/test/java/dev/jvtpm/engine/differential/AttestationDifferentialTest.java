@@ -337,6 +337,29 @@ class AttestationDifferentialTest {
     }
 
     @Test
+    void hmacSigners() throws Exception {
+        byte[] hmacKey = new byte[32];
+        ExternalKeysDifferentialTest.random().nextBytes(hmacKey);
+        byte[] seed = new byte[32];
+        // An unrestricted signing keyed hash needs a scheme of its own (LoadExternal refuses NULL).
+        PublicArea pub = Templates.keyedHash(SIGNER, HashAlg.SHA256, new Scheme.Hmac(HashAlg.SHA256)).withUnique(
+                new PublicId.Digest(java.security.MessageDigest.getInstance("SHA-256").digest(
+                        Attestations.concat(seed, hmacKey))));
+        int hk = load("HMAC key", pub, new SensitiveArea(TpmAlgId.KEYEDHASH, NONE, seed, hmacKey));
+        byte[] sel = pcrSelection(TpmAlgId.SHA256, 0x0000FF);
+        for (byte[] scheme : new byte[][] {NULL_SCHEME, scheme(TpmAlgId.HMAC, TpmAlgId.SHA256)}) {
+            Attestations.Response[] q = attestation("Quote by HMAC", quote(hk, NONCE, scheme, sel), true, true);
+            assertThat(Attestations.verifiesHmac(hmacKey, q[0].attest(), q[0].signature())).as("swtpm's HMAC").isTrue();
+            assertThat(Attestations.verifiesHmac(hmacKey, q[1].attest(), q[1].signature())).as("jvtpm's HMAC").isTrue();
+        }
+        attestation("Certify itself by HMAC", certify(hk, hk, NONE, NULL_SCHEME), true, true);
+        attestation("GetTime by HMAC", getTime(NONE, hk, NONCE, NULL_SCHEME), true, false);
+        sameError("Quote by HMAC-SHA256 key with HMAC-SHA1", quote(hk, NONCE, scheme(TpmAlgId.HMAC, TpmAlgId.SHA1), sel));
+        sameError("Quote by HMAC with RSASSA", quote(hk, NONCE, scheme(TpmAlgId.RSASSA, TpmAlgId.SHA256), sel));
+        sameError("GetTime by HMAC with ECDSA", getTime(NONE, hk, NONE, scheme(TpmAlgId.ECDSA, TpmAlgId.SHA256)));
+    }
+
+    @Test
     void attestationsByKeysTheTpmsCreate() throws Exception {
         PublicArea akTemplate = Templates.ecc(Templates.SIGNING | ObjectAttributes.RESTRICTED | ObjectAttributes.NO_DA,
                 EccCurve.NIST_P256, SymDefObject.NULL, new Scheme.Ecdsa(HashAlg.SHA256));
