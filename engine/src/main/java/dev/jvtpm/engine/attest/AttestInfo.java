@@ -24,8 +24,7 @@ public record AttestInfo(byte[] qualifiedSigner, byte[] extraData, long clock, i
      * hierarchy (always for TPM_RH_NULL).
      */
     public static AttestInfo fillIn(TpmCore core, byte[] qualifiedSigner, boolean obfuscate, byte[] qualifyingData) {
-        long firmware = ((long) core.config.identity().firmwareVersion1() << 32)
-                | (core.config.identity().firmwareVersion2() & 0xFFFFFFFFL);
+        long firmware = firmwareVersion(core);
         int resetCount = (int) core.gp.resetCount;
         int restartCount = (int) core.gr.restartCount;
         if (obfuscate) {
@@ -39,6 +38,12 @@ public record AttestInfo(byte[] qualifiedSigner, byte[] extraData, long clock, i
         }
         return new AttestInfo(qualifiedSigner.clone(), qualifyingData.clone(), core.go.clock, resetCount,
                 restartCount, core.go.clockSafe, firmware);
+    }
+
+    /** The firmware version as TPMS_ATTEST and TPMS_TIME_ATTEST_INFO carry it: V1 ‖ V2. */
+    public static long firmwareVersion(TpmCore core) {
+        return ((long) core.config.identity().firmwareVersion1() << 32)
+                | (core.config.identity().firmwareVersion2() & 0xFFFFFFFFL);
     }
 
     private static long littleEndian(byte[] b, int off) {

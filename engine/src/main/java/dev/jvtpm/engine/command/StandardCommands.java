@@ -1,7 +1,12 @@
 package dev.jvtpm.engine.command;
 
+import dev.jvtpm.engine.command.attestation.Certify;
+import dev.jvtpm.engine.command.attestation.CertifyCreation;
 import dev.jvtpm.engine.command.attestation.GetCommandAuditDigest;
 import dev.jvtpm.engine.command.attestation.GetSessionAuditDigest;
+import dev.jvtpm.engine.command.attestation.GetTime;
+import dev.jvtpm.engine.command.attestation.NvCertify;
+import dev.jvtpm.engine.command.attestation.Quote;
 import dev.jvtpm.engine.command.audit.SetCommandCodeAuditStatus;
 import dev.jvtpm.engine.command.capability.GetCapability;
 import dev.jvtpm.engine.command.capability.TestParms;
@@ -151,9 +156,13 @@ public final class StandardCommands {
         all.add(new SequenceUpdate());
         all.add(new SequenceComplete());
         all.add(new EventSequenceComplete());
-        // Part 3 §18 Attestation Commands (the audit digests)
+        // Part 3 §18 Attestation Commands
+        all.add(new Certify());
+        all.add(new CertifyCreation());
+        all.add(new Quote());
         all.add(new GetSessionAuditDigest());
         all.add(new GetCommandAuditDigest());
+        all.add(new GetTime());
         // Part 3 §20 Signing and Signature Verification
         all.add(new VerifySignature());
         all.add(new Sign());
@@ -222,6 +231,7 @@ public final class StandardCommands {
         all.add(new NvRead());
         all.add(new NvReadLock());
         all.add(new NvChangeAuth());
+        all.add(new NvCertify());
         return new CommandTable(all);
     }
 

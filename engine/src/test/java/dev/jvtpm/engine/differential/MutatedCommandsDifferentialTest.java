@@ -173,7 +173,7 @@ class MutatedCommandsDifferentialTest {
     }
 
     /** Whether any 16-bit word of the parameters (at any byte offset) is one of {@code algs}. */
-    private static boolean mentions(byte[] m, java.util.Set<Integer> algs) {
+    static boolean mentions(byte[] m, java.util.Set<Integer> algs) {
         for (int i = 10; i + 1 < m.length; i++) {
             if (algs.contains(((m[i] & 0xFF) << 8) | (m[i + 1] & 0xFF))) {
                 return true;

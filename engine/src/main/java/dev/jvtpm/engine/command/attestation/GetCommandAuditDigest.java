@@ -22,7 +22,7 @@ import dev.jvtpm.engine.wire.TpmWriter;
  * TPM_RH_NULL) leaves it. TPM_RC_KEY (handle 2) for a signHandle that cannot sign; TPM_RC_SCHEME (parameter 2)
  * for a scheme the key does not allow.
  */
-public final class GetCommandAuditDigest extends Command<GetCommandAuditDigest.In, AuditSigner.Signed> {
+public final class GetCommandAuditDigest extends Command<GetCommandAuditDigest.In, AttestationSigner.Signed> {
     public record In(int signHandle, byte[] qualifyingData, Scheme inScheme) {}
 
     public GetCommandAuditDigest() {
@@ -37,20 +37,20 @@ public final class GetCommandAuditDigest extends Command<GetCommandAuditDigest.I
 
     @Override
     public In decode(int[] handles, TpmReader r) throws TpmException {
-        byte[] data = r.param(1).tpm2b(GetSessionAuditDigest.MAX_DATA);
+        byte[] data = r.param(1).tpm2b(AttestationSigner.MAX_DATA);
         Scheme scheme = Scheme.readSig(r.param(2), true);
         return new In(handles[1], data, scheme);
     }
 
     @Override
-    public AuditSigner.Signed execute(CommandContext ctx, In in) throws TpmException {
+    public AttestationSigner.Signed execute(CommandContext ctx, In in) throws TpmException {
         TpmCore core = ctx.core();
-        AuditSigner.Signer signer = AuditSigner.select(core, in.signHandle(), in.inScheme(), 2, 2);
+        AttestationSigner.Signer signer = AttestationSigner.select(core, in.signHandle(), in.inScheme(), 2, 2);
         long counter = core.ga.auditCounter;
         int alg = core.ga.auditHashAlg.id();
         byte[] auditDigest = core.gr.commandAuditDigest.clone();
         byte[] commandDigest = CommandAudit.commandDigest(core);
-        AuditSigner.Signed out = AuditSigner.sign(core, signer, TpmSt.ATTEST_COMMAND_AUDIT, in.qualifyingData(),
+        AttestationSigner.Signed out = AttestationSigner.sign(core, signer, TpmSt.ATTEST_COMMAND_AUDIT, in.qualifyingData(),
                 w -> w.u64(counter).u16(alg).tpm2b(auditDigest).tpm2b(commandDigest));
         if (in.signHandle() != TpmHandles.RH_NULL) {
             core.gr.commandAuditDigest = new byte[0];
@@ -59,7 +59,7 @@ public final class GetCommandAuditDigest extends Command<GetCommandAuditDigest.I
     }
 
     @Override
-    public void encode(AuditSigner.Signed out, TpmWriter w) {
+    public void encode(AttestationSigner.Signed out, TpmWriter w) {
         w.tpm2b(out.attest());
         out.signature().write(w);
     }

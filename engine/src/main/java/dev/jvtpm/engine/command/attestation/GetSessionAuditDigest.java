@@ -22,11 +22,8 @@ import dev.jvtpm.engine.wire.TpmWriter;
  * TPM_RC_SCHEME (parameter 2) for a scheme the key does not allow;
  * TPM_RC_TYPE (handle 3) when the session has not been used for audit.
  */
-public final class GetSessionAuditDigest extends Command<GetSessionAuditDigest.In, AuditSigner.Signed> {
+public final class GetSessionAuditDigest extends Command<GetSessionAuditDigest.In, AttestationSigner.Signed> {
     public record In(int signHandle, int sessionHandle, byte[] qualifyingData, Scheme inScheme) {}
-
-    /** sizeof(TPMT_HA): the largest TPM2B_DATA. */
-    static final int MAX_DATA = 66;
 
     public GetSessionAuditDigest() {
         super(CommandDescriptor.builder(TpmCc.GET_SESSION_AUDIT_DIGEST)
@@ -40,27 +37,27 @@ public final class GetSessionAuditDigest extends Command<GetSessionAuditDigest.I
 
     @Override
     public In decode(int[] handles, TpmReader r) throws TpmException {
-        byte[] data = r.param(1).tpm2b(MAX_DATA);
+        byte[] data = r.param(1).tpm2b(AttestationSigner.MAX_DATA);
         Scheme scheme = Scheme.readSig(r.param(2), true);
         return new In(handles[1], handles[2], data, scheme);
     }
 
     @Override
-    public AuditSigner.Signed execute(CommandContext ctx, In in) throws TpmException {
+    public AttestationSigner.Signed execute(CommandContext ctx, In in) throws TpmException {
         TpmCore core = ctx.core();
         Session session = core.sessions().get(in.sessionHandle());
-        AuditSigner.Signer signer = AuditSigner.select(core, in.signHandle(), in.inScheme(), 2, 2);
+        AttestationSigner.Signer signer = AttestationSigner.select(core, in.signHandle(), in.inScheme(), 2, 2);
         if (!session.audit) {
             throw TpmException.handle(3, TpmRc.TYPE);
         }
         boolean exclusive = core.sessions().exclusiveAudit() == in.sessionHandle();
         byte[] digest = session.auditDigest().clone();
-        return AuditSigner.sign(core, signer, TpmSt.ATTEST_SESSION_AUDIT, in.qualifyingData(),
+        return AttestationSigner.sign(core, signer, TpmSt.ATTEST_SESSION_AUDIT, in.qualifyingData(),
                 w -> w.u8(exclusive ? 1 : 0).tpm2b(digest));
     }
 
     @Override
-    public void encode(AuditSigner.Signed out, TpmWriter w) {
+    public void encode(AttestationSigner.Signed out, TpmWriter w) {
         w.tpm2b(out.attest());
         out.signature().write(w);
     }

@@ -6,8 +6,7 @@ import dev.jvtpm.engine.command.CommandContext;
 import dev.jvtpm.engine.command.CommandDescriptor;
 import dev.jvtpm.engine.command.HandleTypes;
 import dev.jvtpm.engine.core.TpmCore;
-import dev.jvtpm.engine.crypto.Hasher;
-import dev.jvtpm.engine.pcr.PcrAttributes;
+import dev.jvtpm.engine.pcr.CurrentPcrDigest;
 import dev.jvtpm.engine.pcr.PcrSelection;
 import dev.jvtpm.engine.types.HashAlg;
 import dev.jvtpm.engine.types.TpmCc;
@@ -16,7 +15,6 @@ import dev.jvtpm.engine.wire.TpmRc;
 import dev.jvtpm.engine.wire.TpmReader;
 import dev.jvtpm.engine.wire.TpmWriter;
 import java.security.MessageDigest;
-import java.util.ArrayList;
 import java.util.List;
 
 /**
@@ -47,18 +45,9 @@ public final class PolicyPcr extends Command<PolicyPcr.In, Void> {
     public Void execute(CommandContext ctx, In in) throws TpmException {
         TpmCore core = ctx.core();
         Session s = core.sessions().get(in.policySession());
-        List<PcrSelection> filtered = new ArrayList<>();
-        Hasher values = core.crypto.hasher(s.authHash);
-        for (PcrSelection sel : in.pcrs()) {
-            PcrSelection f = sel.filtered(allocated(core, sel.hash()));
-            filtered.add(f);
-            for (int pcr = 0; pcr < PcrAttributes.PCR_COUNT; pcr++) {
-                if (f.isSelected(pcr)) {
-                    values.update(core.pcrs.read(sel.hash(), pcr));
-                }
-            }
-        }
-        byte[] pcrDigest = values.digest();
+        CurrentPcrDigest current = CurrentPcrDigest.compute(core.crypto, core.pcrs, s.authHash, in.pcrs());
+        List<PcrSelection> filtered = current.selection();
+        byte[] pcrDigest = current.digest();
         if (!s.trial) {
             if (s.pcrCounter != 0 && s.pcrCounter != core.gr.pcrCounter) {
                 throw new TpmException(TpmRc.PCR_CHANGED);
@@ -76,17 +65,6 @@ public final class PolicyPcr extends Command<PolicyPcr.In, Void> {
             s.pcrCounter = core.gr.pcrCounter;
         }
         return null;
-    }
-
-    /** The allocated PCRs of a bank as a bitmap (none for a bank that is not allocated). */
-    private static int allocated(TpmCore core, HashAlg alg) {
-        int mask = 0;
-        for (int pcr = 0; pcr < PcrAttributes.PCR_COUNT; pcr++) {
-            if (core.pcrs.isAllocated(alg, pcr)) {
-                mask |= 1 << pcr;
-            }
-        }
-        return mask;
     }
 
     @Override

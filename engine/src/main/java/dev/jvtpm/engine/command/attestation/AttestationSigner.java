@@ -17,15 +17,18 @@ import dev.jvtpm.engine.wire.TpmWriter;
 import java.util.function.Consumer;
 
 /**
- * The signing side shared by the audit attestation commands (Attest_spt.c): IsSigningObject,
+ * The signing side shared by the attestation commands (Attest_spt.c): IsSigningObject,
  * CryptSelectSignScheme, FillInAttestInfo and SignAttestInfo. With signHandle TPM_RH_NULL the
  * attestation is unsigned (TPM_ALG_NULL signature), its signer is TPM_RH_NULL and its counters are
  * obfuscated; with a key, the signer is the key's qualified name, the counters are obfuscated
  * unless the key is in the endorsement or platform hierarchy, and the signature is over the
  * scheme hash of the marshalled TPMS_ATTEST.
  */
-final class AuditSigner {
-    private AuditSigner() {}
+final class AttestationSigner {
+    private AttestationSigner() {}
+
+    /** TPM2B_DATA qualifyingData: at most sizeof(TPMT_HA) bytes (TPM_RC_SIZE otherwise). */
+    static final int MAX_DATA = 66;
 
     record Signed(byte[] attest, Signature signature) {}
 
@@ -35,7 +38,7 @@ final class AuditSigner {
     /**
      * IsSigningObject (TPM_RC_KEY at handle {@code position} for an object without sign or a
      * symmetric cipher or sequence) and CryptSelectSignScheme (TPM_RC_SCHEME at parameter
-     * {@code schemeParam}).
+     * {@code schemeParam}, also for a scheme of another key type).
      */
     static Signer select(TpmCore core, int signHandle, Scheme inScheme, int position, int schemeParam)
             throws TpmException {
@@ -47,7 +50,10 @@ final class AuditSigner {
             throw TpmException.handle(position, TpmRc.KEY);
         }
         Scheme scheme = Signing.selectScheme(key, inScheme);
-        if (scheme == null) {
+        // CryptSelectSignScheme lets a key without a scheme take any input scheme and leaves a
+        // mismatch to CryptSign (unpositioned TPM_RC_SCHEME), but swtpm 0.7.1/libtpms 0.9.2
+        // answer TPM_RC_SCHEME at inScheme, before any command-specific check, as for TPM2_Sign.
+        if (scheme == null || !Signing.schemeFits(key, scheme)) {
             throw TpmException.parameter(schemeParam, TpmRc.SCHEME);
         }
         return new Signer(key, scheme);
