@@ -127,4 +127,60 @@ class UncleanRestartTest {
                     .isEqualTo(srkBefore.get(t));
         }
     }
+
+    /**
+     * TPMA_NV_ORDERLY indexes keep their data in RAM and save it at Shutdown: after a crash an
+     * ordinary orderly index is no longer written (its RAM data is lost, TPM_RC_NV_UNINITIALIZED),
+     * but an orderly counter must never go backwards — after a non-orderly shutdown it resumes
+     * above anything it could have shown (saved value | MAX_ORDERLY_COUNT, plus one). Both as
+     * swtpm, byte for byte, over two unclean restarts.
+     */
+    @Test
+    void orderlyCountersNeverGoBackwardsAcrossSigkill() throws Exception {
+        int orderlyCounter = 0x01500023;
+        int orderlyData = 0x01500024;
+        int orderly = NvAttributes.ORDERLY;
+        assertThat(tpms.sameRc("Startup(CLEAR)", Commands.startup(TpmSu.CLEAR))).isZero();
+        assertThat(tpms.sameRc("define the orderly counter", Commands.nvDefineSpace(TpmHandles.RH_OWNER, NONE,
+                INDEX_AUTH, orderlyCounter, TpmAlgId.SHA256, COUNTER_ATTRS | orderly, NONE, 8))).isZero();
+        assertThat(tpms.sameRc("define the orderly data index", Commands.nvDefineSpace(TpmHandles.RH_OWNER, NONE,
+                INDEX_AUTH, orderlyData, TpmAlgId.SHA256, NV_ATTRS | orderly, NONE, 8))).isZero();
+        byte[] saved = "saved...".getBytes(StandardCharsets.US_ASCII);
+        assertThat(tpms.sameRc("NV_Write", Commands.nvWrite(orderlyData, INDEX_AUTH, orderlyData, saved, 0))).isZero();
+        assertThat(tpms.sameRc("Shutdown(STATE)", Commands.shutdown(TpmSu.STATE))).isZero();
+        for (StateDirTpm t : tpms.both()) {
+            t.sigterm();
+            t.start();
+        }
+        tpms.init();
+        assertThat(tpms.sameRc("Startup(STATE)", Commands.startup(TpmSu.STATE))).isZero();
+
+        long shown = 0;
+        for (int crash = 1; crash <= 2; crash++) {
+            for (int i = 0; i < 3; i++) {
+                assertThat(tpms.sameRc("NV_Increment (orderly)", Commands.nvIncrement(orderlyCounter, INDEX_AUTH,
+                        orderlyCounter))).isZero();
+            }
+            shown = Answers.counter(tpms.same("orderly counter before crash " + crash,
+                    Commands.nvRead(orderlyCounter, INDEX_AUTH, orderlyCounter, 8, 0)));
+            assertThat(tpms.sameRc("NV_Write (orderly, RAM only)", Commands.nvWrite(orderlyData, INDEX_AUTH,
+                    orderlyData, "lost....".getBytes(StandardCharsets.US_ASCII), 0))).isZero();
+            for (StateDirTpm t : tpms.both()) {
+                t.sigkill();
+                t.start();
+            }
+            tpms.init();
+            assertThat(tpms.sameRc("Startup(STATE) after crash " + crash, Commands.startup(TpmSu.STATE)))
+                    .isEqualTo(RC_STARTUP_STATE_REFUSED);
+            assertThat(tpms.sameRc("Startup(CLEAR)", Commands.startup(TpmSu.CLEAR))).isZero();
+            long after = Answers.counter(tpms.same("orderly counter after crash " + crash,
+                    Commands.nvRead(orderlyCounter, INDEX_AUTH, orderlyCounter, 8, 0)));
+            assertThat(after).as("crash " + crash + ": the orderly counter moves past " + shown).isGreaterThan(shown);
+            assertThat(tpms.sameRc("orderly data index after crash " + crash,
+                    Commands.nvRead(orderlyData, INDEX_AUTH, orderlyData, 8, 0)))
+                    .as("an orderly index is not trusted after a crash: TPM_RC_NV_UNINITIALIZED").isEqualTo(0x14A);
+            assertThat(tpms.sameRc("rewrite it", Commands.nvWrite(orderlyData, INDEX_AUTH, orderlyData, saved, 0)))
+                    .isZero();
+        }
+    }
 }
