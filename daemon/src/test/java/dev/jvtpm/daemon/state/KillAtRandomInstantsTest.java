@@ -219,8 +219,8 @@ class KillAtRandomInstantsTest {
         call("NV_Increment", Commands.nvIncrement(COUNTER, INDEX_AUTH, COUNTER));
         long counter = Answers.counter(call("NV_Read", Commands.nvRead(COUNTER, INDEX_AUTH, COUNTER, 8, 0)));
         call("Shutdown(STATE)", Commands.shutdown(TpmSu.STATE));
-        byte[] pcr = Answers.zeros();
-        Durable state = new Durable(true, pcr, counter);
+        byte[] pcr;
+        Durable state = new Durable(true, Answers.zeros(), counter);
 
         Map<String, Integer> killedIn = new TreeMap<>();
         int inFlightLanded = 0;
@@ -255,10 +255,16 @@ class KillAtRandomInstantsTest {
             if (!after.equals(before) && observed.equals(after)) {
                 inFlightLanded++;
             }
-            // Save what was observed, so the next round starts from a resumable, known state.
-            call("Shutdown(STATE)", Commands.shutdown(TpmSu.STATE));
-            pcr = observed.resumable() ? observed.savedPcr() : Answers.zeros();
-            state = new Durable(true, pcr, observed.counter());
+            // The next round starts from what was observed: saved by Shutdown(STATE), or (every
+            // other round, at random) left unclean, so that its client's first Startup(STATE) is
+            // refused and it starts with Startup(CLEAR).
+            if (random.nextBoolean()) {
+                call("Shutdown(STATE)", Commands.shutdown(TpmSu.STATE));
+                pcr = observed.resumable() ? observed.savedPcr() : Answers.zeros();
+                state = new Durable(true, pcr, observed.counter());
+            } else {
+                state = new Durable(false, null, observed.counter());
+            }
         }
         System.out.println(run + ": " + ROUNDS + " rounds, " + cycles + " full power cycles, killed in " + killedIn
                 + "; in " + inFlightLanded + " rounds the step in flight had already become durable");
