@@ -77,6 +77,13 @@ public final class Tpm {
             for (var e : pendingBlobs.entrySet()) {
                 StateBlobCodec.verify(e.getKey(), e.getValue(), "state blob set over the control channel");
             }
+            // Two files cannot be replaced at once. The stored volatile blob goes first and the new
+            // one is written last (EnumMap order: PERMANENT, VOLATILE), so a crash in between leaves
+            // a permanent state without volatile state (as any crash does), never one TPM's
+            // permanent state next to another's volatile state for the next power-on to resume.
+            if (pendingBlobs.containsKey(BlobKind.PERMANENT) && pendingBlobs.containsKey(BlobKind.VOLATILE)) {
+                store.delete(BlobKind.VOLATILE);
+            }
             for (var e : pendingBlobs.entrySet()) {
                 store.write(e.getKey(), e.getValue());
             }

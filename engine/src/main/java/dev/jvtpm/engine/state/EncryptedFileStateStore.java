@@ -152,14 +152,15 @@ public final class EncryptedFileStateStore implements StateStore, AutoCloseable 
             Files.deleteIfExists(tmp);
             try (FileChannel ch = FileChannel.open(tmp, Set.<java.nio.file.OpenOption>of(StandardOpenOption.CREATE_NEW,
                     StandardOpenOption.WRITE, LinkOption.NOFOLLOW_LINKS), PosixFilePermissions.asFileAttribute(fileMode))) {
+                // The umask may have narrowed the mode at creation; set it exactly, before the
+                // fsync, so that the mode is as durable as the bytes.
+                Files.setPosixFilePermissions(tmp, fileMode);
                 ByteBuffer buf = ByteBuffer.wrap(sealed);
                 while (buf.hasRemaining()) {
                     ch.write(buf);
                 }
                 ch.force(true);
             }
-            // The umask may have narrowed the mode at creation; set it exactly.
-            Files.setPosixFilePermissions(tmp, fileMode);
             try {
                 Files.move(tmp, target, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
             } catch (AtomicMoveNotSupportedException e) {
