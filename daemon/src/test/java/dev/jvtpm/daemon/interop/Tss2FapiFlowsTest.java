@@ -115,4 +115,28 @@ class Tss2FapiFlowsTest {
         list = ok("tss2_list");
         assertThat(list[1].stdout()).isEqualTo(list[0].stdout());
     }
+
+    /** A FAPI PCR policy (JSON, imported into the keystore) sealing data: unseal fails after PCR 16 changes. */
+    @Test
+    void sealingToAPcrPolicy() throws Exception {
+        ok("tss2_provision");
+        for (TcpTpm t : List.of(swtpm, jvtpm)) {
+            Files.writeString(t.file("pcr-policy.json"), "{\n"
+                    + "  \"description\": \"PCR 16 as after TPM2_Startup\",\n"
+                    + "  \"policy\": [ { \"type\": \"POLICYPCR\", \"pcrs\": [ { \"pcr\": 16, \"hashAlg\": "
+                    + "\"TPM2_ALG_SHA256\", \"digest\": \"" + "00".repeat(32) + "\" } ] } ]\n"
+                    + "}\n");
+            Files.writeString(t.file("event"), "measured");
+        }
+        ok("tss2_import", "--path", "/policy/pcr16", "--importData", "pcr-policy.json");
+        ok("tss2_createseal", "--path", "HS/SRK/pcrSeal", "--type", "noDa", "--policyPath", "/policy/pcr16",
+                "--authValue", "", "--data", "data");
+        ok("tss2_unseal", "--path", "HS/SRK/pcrSeal", "--data", "unsealed");
+        assertThat(read(swtpm, "unsealed")).isEqualTo(SECRET);
+        assertThat(read(jvtpm, "unsealed")).isEqualTo(SECRET);
+        ok("tss2_pcrextend", "--pcr", "16", "--data", "event");
+        both(false, "tss2_unseal", "--path", "HS/SRK/pcrSeal", "--data", "unsealed2");
+        Tools.Result[] pcr = ok("tss2_pcrread", "--pcrIndex", "16", "--pcrValue", "-");
+        assertThat(pcr[1].stdout()).isEqualTo(pcr[0].stdout());
+    }
 }
