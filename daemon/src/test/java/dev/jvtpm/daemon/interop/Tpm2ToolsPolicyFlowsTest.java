@@ -204,7 +204,7 @@ class Tpm2ToolsPolicyFlowsTest {
     }
 
     @Test
-    void policySecretWithTheOwnerPassword() throws Exception {
+    void policySecretAndPolicyTicketWithTheOwnerPassword() throws Exception {
         ok("tpm2_changeauth", "-c", "o", "ownerpw");
         ok("tpm2_startauthsession", "-S", "trial.ctx");
         ok("tpm2_policysecret", "-S", "trial.ctx", "-c", "o", "-L", "secret.policy", "ownerpw");
@@ -220,11 +220,24 @@ class Tpm2ToolsPolicyFlowsTest {
         ok("tpm2_policysecret", "-S", "policy.ctx", "-c", "o", "-t", "-3600", "--ticket", "secret.tkt",
                 "--timeout", "secret.timeout", "ownerpw");
         ok("tpm2_flushcontext", "policy.ctx");
+        for (TcpTpm t : List.of(swtpm, jvtpm)) {
+            Files.write(t.file("owner.name"), new byte[] {0x40, 0, 0, 1});
+        }
+        unsealWith("sealed.ctx", true, step("tpm2_policyticket", "-n", "owner.name", "--ticket", "secret.tkt",
+                "--timeout", "secret.timeout"));
+        // each TPM's ticket is keyed with its own proof: swtpm's ticket does not work on jvtpm, nor the reverse
+        Path swtpmTicket = swtpm.file("secret.tkt");
+        byte[] ownTicket = Files.readAllBytes(swtpmTicket);
+        Files.copy(jvtpm.file("secret.tkt"), swtpmTicket, java.nio.file.StandardCopyOption.REPLACE_EXISTING);
+        Files.write(jvtpm.file("secret.tkt"), ownTicket);
+        policyCommandFails();
+        unsealWith("sealed.ctx", false, step("tpm2_policyticket", "-n", "owner.name", "--ticket", "secret.tkt",
+                "--timeout", "secret.timeout"));
         ok("tpm2_changeauth", "-c", "o", "-p", "ownerpw", "");
     }
 
     @Test
-    void policySignedByAnOpensslKey() throws Exception {
+    void policySignedByOpensslAndByTpm2Sign() throws Exception {
         openssl("genrsa", "-out", "signer.pem", "2048");
         openssl("rsa", "-in", "signer.pem", "-pubout", "-out", "signer.pub.pem");
         openssl("genrsa", "-out", "other.pem", "2048");
@@ -248,6 +261,20 @@ class Tpm2ToolsPolicyFlowsTest {
         policyCommandFails();
         unsealWith("sealed.ctx", false,
                 step("tpm2_policysigned", "-g", "sha256", "-s", "bad.sig", "-f", "rsassa", "-c", "signer.ctx"));
+        // a signature made by tpm2_sign with a key of each TPM (so the Names and policies differ between them)
+        ok("tpm2_create", "-C", "prim.ctx", "-G", "rsa2048:rsassa-sha256", "-a",
+                "sign|fixedtpm|fixedparent|sensitivedataorigin|userwithauth|noda", "-u", "tsign.pub", "-r", "tsign.priv");
+        ok("tpm2_load", "-C", "prim.ctx", "-u", "tsign.pub", "-r", "tsign.priv", "-c", "tsign.ctx");
+        ok("tpm2_sign", "-c", "tsign.ctx", "-g", "sha256", "-s", "rsassa", "-o", "tsign.sig", "tosign.bin");
+        ok("tpm2_startauthsession", "-S", "trial.ctx");
+        ok("tpm2_policysigned", "-S", "trial.ctx", "-s", "tsign.sig", "-c", "tsign.ctx", "-L", "tsigned.policy");
+        ok("tpm2_flushcontext", "trial.ctx");
+        seal("tsealed", "tsigned.policy");
+        unsealWith("tsealed.ctx", true, step("tpm2_policysigned", "-s", "tsign.sig", "-c", "tsign.ctx"));
+        policyCommandFails();
+        unsealWith("tsealed.ctx", false, step("tpm2_policysigned", "-g", "sha256", "-s", "good.sig", "-f", "rsassa",
+                "-c", "tsign.ctx"));
+        unsealWith("tsealed.ctx", false, good);
         // signed over the session's nonceTPM: the signature of another session's nonce does not do
         ok("tpm2_startauthsession", "--policy-session", "-S", "policy.ctx");
         ok("tpm2_policysigned", "-S", "policy.ctx", "-g", "sha256", "-x", "-c", "signer.ctx", "--raw-data", "nonce.bin");
