@@ -245,6 +245,39 @@ class PolicyNvDifferentialTest {
         expect(0x126, "PolicyNV condition no longer holds", nv(s, new byte[] {0, 2}, 0, EQ));
     }
 
+    @Test
+    void malformedPolicyNvAndPolicyAuthorizeNvAnswerAsSwtpm() {
+        define(DATA, OWNERREAD | OWNERWRITE, NONE, 8);
+        write(DATA, new byte[8]);
+        define(POLICY, OWNERREAD | OWNERWRITE, NONE, 34);
+        byte[] name = name(DATA);
+        Session[] s = startBoth(Start.policy());
+        Session[] hmac = startBoth(Start.hmac());
+        Auth pw = Auth.password(NONE);
+        same("operandB of 65 bytes", nv(s, new byte[65], 0, EQ));
+        same("operandB of 64 bytes", nv(s, new byte[64], 0, EQ));
+        same("nvIndex is the owner", i -> PolicyCommands.nv(OWNER, OWNER_NAME, pw, OWNER, OWNER_NAME, s[i].handle,
+                new byte[1], 0, EQ));
+        same("authHandle is a transient handle", i -> PolicyCommands.nv(0x80000000, new byte[0], pw, DATA, name,
+                s[i].handle, new byte[1], 0, EQ));
+        same("authHandle is the endorsement hierarchy", i -> PolicyCommands.nv(TpmHandles.RH_ENDORSEMENT,
+                SessionClient.handleName(TpmHandles.RH_ENDORSEMENT), pw, DATA, name, s[i].handle, new byte[1], 0, EQ));
+        same("authHandle is another index", i -> PolicyCommands.nv(POLICY, name(POLICY), pw, DATA, name, s[i].handle,
+                new byte[1], 0, EQ));
+        same("policySession is an HMAC session", i -> PolicyCommands.nv(OWNER, OWNER_NAME, pw, DATA, name,
+                hmac[i].handle, new byte[1], 0, EQ));
+        same("truncated parameters", i -> new Call(0x149).handle(OWNER, OWNER_NAME).handle(DATA, name)
+                .handle(s[i].handle).auth(pw).params(new byte[] {0, 1, 0, 0, 0}));
+        same("no authorization", i -> new Call(0x149).handle(OWNER, OWNER_NAME).handle(DATA, name)
+                .handle(s[i].handle).params(new byte[] {0, 1, 0, 0, 0, 0, 0}));
+        same("PolicyAuthorizeNV with parameters", i -> new Call(0x192).handle(OWNER, OWNER_NAME).handle(POLICY)
+                .handle(s[i].handle).auth(pw).params(new byte[] {0}));
+        same("PolicyAuthorizeNV on an HMAC session", i -> PolicyCommands.authorizeNv(OWNER, OWNER_NAME, pw, POLICY,
+                name(POLICY), hmac[i].handle));
+        same("PolicyAuthorizeNV of a missing index", i -> PolicyCommands.authorizeNv(OWNER, OWNER_NAME, pw,
+                POLICY + 0x10, new byte[0], s[i].handle));
+    }
+
     private Session[] current;
 
     private Session sessionOf(int i) {
