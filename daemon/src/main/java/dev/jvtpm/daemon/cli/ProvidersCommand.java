@@ -22,10 +22,10 @@ public final class ProvidersCommand {
     public static CommandSpec spec() {
         CommandSpec s = CommandSpec.create().name("providers");
         s.usageMessage().description("Show which crypto provider serves each primitive family on this host, and why.")
-                .customSynopsis("jvtpm providers [--crypto-policy all|hardware|host-tpm|pure-java]");
+                .customSynopsis("jvtpm providers [--crypto-policy all|hardware|pure-java]");
         s.addOption(OptionSpec.builder("--crypto-policy").type(String.class).arity("1").paramLabel("<policy>")
                 .defaultValue("all")
-                .description("Which tiers may serve: all (default), hardware, host-tpm or pure-java.").build());
+                .description("Which tiers may serve: all (default), hardware or pure-java.").build());
         s.addOption(OptionSpec.builder("-h", "--help").usageHelp(true).description("Show this help and exit.").build());
         return s;
     }

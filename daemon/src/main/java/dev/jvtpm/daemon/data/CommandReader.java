@@ -14,6 +14,10 @@ import java.util.Arrays;
  * ({@code u32 8, u8 locality, u32 size}) is recognised as swtpm does: first word 8, tag not
  * 0x8001/0x8002.
  *
+ * <p>Reads go into one buffer as large as the largest prefixed command, so a command that
+ * arrives in one segment costs one read() (the round trip of small commands is mostly system
+ * calls); bytes past the command, the start of the next one, stay buffered.
+ *
  * <p>An idle connection may wait for its next command forever (QEMU keeps its data channel
  * open); once a command has begun, each further read must arrive within the idle timeout or
  * the client is dropped.
@@ -21,6 +25,7 @@ import java.util.Arrays;
 final class CommandReader {
     static final int HEADER = 10;
     static final int SEND_COMMAND = 8;
+    private static final int PREFIX = 9;
     private static final int TAG_NO_SESSIONS = 0x8001;
     private static final int TAG_SESSIONS = 0x8002;
 
@@ -28,12 +33,17 @@ final class CommandReader {
     private final InputStream in;
     private final int idleTimeoutMillis;
     private final int maxCommand;
+    private final byte[] buf;
+    /** The buffered bytes not yet returned: {@code buf[start, end)}. */
+    private int start;
+    private int end;
 
     CommandReader(Socket socket, InputStream in, int idleTimeoutMillis, int maxCommand) {
         this.socket = socket;
         this.in = in;
         this.idleTimeoutMillis = idleTimeoutMillis;
         this.maxCommand = maxCommand;
+        this.buf = new byte[PREFIX + maxCommand];
     }
 
     /**
@@ -43,42 +53,55 @@ final class CommandReader {
      * @throws java.net.SocketTimeoutException when it stalled in the middle of one
      */
     CommandFrame next() throws IOException {
-        byte[] head = new byte[HEADER];
-        socket.setSoTimeout(0);
-        int first = in.read(head, 0, HEADER);
-        if (first < 0) {
-            return null;
+        if (start == end) {
+            start = 0;
+            end = 0;
+            socket.setSoTimeout(0);
+            int n = in.read(buf, 0, buf.length);
+            if (n < 0) {
+                return null;
+            }
+            end = n;
         }
-        socket.setSoTimeout(idleTimeoutMillis);
-        readFully(head, first, HEADER - first);
-        int tag = ((head[0] & 0xFF) << 8) | (head[1] & 0xFF);
-        boolean prefixed = tag != TAG_NO_SESSIONS && tag != TAG_SESSIONS && u32(head, 0) == SEND_COMMAND;
+        need(HEADER);
+        int tag = ((buf[start] & 0xFF) << 8) | (buf[start + 1] & 0xFF);
+        boolean prefixed = tag != TAG_NO_SESSIONS && tag != TAG_SESSIONS && u32(buf, start) == SEND_COMMAND;
         int locality = 0;
-        byte[] header = head;
         if (prefixed) {
             // u32 8 | u8 locality | u32 size (not cross-checked, as in swtpm) | command
-            locality = head[4] & 0xFF;
-            header = new byte[HEADER];
-            header[0] = head[9];
-            readFully(header, 1, HEADER - 1);
+            locality = buf[start + 4] & 0xFF;
+            start += PREFIX;
+            need(HEADER);
         }
-        long size = Integer.toUnsignedLong(u32(header, 2));
+        long size = Integer.toUnsignedLong(u32(buf, start + 2));
         if (size < HEADER || size > maxCommand) {
+            byte[] header = Arrays.copyOfRange(buf, start, start + HEADER);
+            start = end; // the rest of the stream cannot be framed; the connection is closed
             return new CommandFrame(header, prefixed, locality, true);
         }
-        byte[] command = Arrays.copyOf(header, (int) size);
-        readFully(command, HEADER, (int) size - HEADER);
+        need((int) size);
+        byte[] command = Arrays.copyOfRange(buf, start, start + (int) size);
+        start += (int) size;
         return new CommandFrame(command, prefixed, locality, false);
     }
 
-    private void readFully(byte[] b, int off, int len) throws IOException {
-        while (len > 0) {
-            int n = in.read(b, off, len);
-            if (n < 0) {
+    /** Reads until {@code buf[start, start + n)} is buffered, each read within the idle timeout. */
+    private void need(int n) throws IOException {
+        if (end - start >= n) {
+            return;
+        }
+        if (start + n > buf.length) {
+            System.arraycopy(buf, start, buf, 0, end - start);
+            end -= start;
+            start = 0;
+        }
+        socket.setSoTimeout(idleTimeoutMillis);
+        while (end - start < n) {
+            int r = in.read(buf, end, buf.length - end);
+            if (r < 0) {
                 throw new EOFException("connection closed in the middle of a command");
             }
-            off += n;
-            len -= n;
+            end += r;
         }
     }
 

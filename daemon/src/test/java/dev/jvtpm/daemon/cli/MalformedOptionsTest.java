@@ -23,6 +23,12 @@ import org.junit.jupiter.params.provider.MethodSource;
  */
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
 class MalformedOptionsTest {
+    /**
+     * A descriptor number no test in this JVM has open: a small one such as 77 can be a socket
+     * an earlier test class left open, and then the daemon would take it and start serving.
+     */
+    private static final int UNOPENED_FD = 65_000;
+
     private Path dir;
 
     @BeforeAll
@@ -47,7 +53,7 @@ class MalformedOptionsTest {
                 Arguments.of(new String[] {"--ctrl", "path=/x"}, "--ctrl: missing type="),
                 Arguments.of(new String[] {"--ctrl", "type=unixio,mode=0999"}, "--ctrl: invalid mode"),
                 Arguments.of(new String[] {"--ctrl", "type=unixio,mode=01777"}, "mode 01777 is invalid"),
-                Arguments.of(new String[] {"--ctrl", "type=unixio,clientfd=77"}, "bad file descriptor 77"),
+                Arguments.of(new String[] {"--ctrl", "type=unixio,clientfd=" + UNOPENED_FD}, "bad file descriptor " + UNOPENED_FD),
                 Arguments.of(new String[] {"--ctrl", "type=unixio,path=/tmp/" + "x".repeat(120)}, "too long"),
                 Arguments.of(new String[] {"--tpmstate", "dir=/nonexistent/jvtpm"}, "does not exist"),
                 Arguments.of(new String[] {"--tpmstate", "backend-uri=file:///x"}, "file:// backend is not supported"),
@@ -62,7 +68,7 @@ class MalformedOptionsTest {
                 Arguments.of(new String[] {"--log", "level=many"}, "--log: invalid number 'many'"),
                 Arguments.of(new String[] {"--log", "file="}, "--log: unknown parameter 'file='"),
                 Arguments.of(new String[] {"--seccomp", "action=trap"}, "unsupported action 'trap'"),
-                Arguments.of(new String[] {"--pid", "fd=99"}, "--pid: bad file descriptor 99"),
+                Arguments.of(new String[] {"--pid", "fd=" + UNOPENED_FD}, "--pid: bad file descriptor " + UNOPENED_FD),
                 Arguments.of(new String[] {"--pid", "mode=1"}, "--pid: unknown parameter"),
                 Arguments.of(new String[] {"-f", "1"}, "0, 1, or 2"),
                 Arguments.of(new String[] {"-f", "x"}, "cannot parse file descriptor 'x'"),

@@ -27,15 +27,17 @@ public final class ProviderPolicy {
         return new ProviderPolicy(EnumSet.of(tier, Tier.PURE_JAVA));
     }
 
-    /** Parses "all", "pure-java", "hardware", "host-tpm". */
+    /**
+     * Parses "all", "pure-java", "hardware". There is no "host-tpm" policy while no provider of
+     * that tier exists: it would silently mean pure Java.
+     */
     public static ProviderPolicy parse(String s) {
         switch (s.trim().toLowerCase()) {
             case "all": return all();
             case "pure-java": case "pure": case "java": return pureJava();
             case "hardware": return only(Tier.HARDWARE);
-            case "host-tpm": return only(Tier.HOST_TPM);
             default: throw new IllegalArgumentException("unknown provider policy '" + s
-                    + "' (expected all, hardware, host-tpm or pure-java)");
+                    + "' (expected all, hardware or pure-java)");
         }
     }
 
