@@ -85,9 +85,11 @@ class Tpm2ToolsPolicyFlowsTest {
     }
 
     private static Tools.Result run(TcpTpm t, String... cmd) throws Exception {
-        List<String> full = new ArrayList<>(List.of("/bin/sh", "-c", "cd \"$0\" && exec \"$@\"", t.file("").toString()));
+        List<String> full = new ArrayList<>(List.of("/bin/sh", "-c", "cd \"$0\" && exec \"$@\"",
+                t.file("").toString()));
         full.addAll(List.of(cmd));
-        return Tools.run(Duration.ofSeconds(60), Map.of("TPM2TOOLS_TCTI", "swtpm:host=127.0.0.1,port=" + t.port()), full);
+        String tcti = "swtpm:host=127.0.0.1,port=" + t.port();
+        return Tools.run(Duration.ofSeconds(60), Map.of("TPM2TOOLS_TCTI", tcti), full);
     }
 
     private static List<String> codes(String stderr) {
@@ -135,41 +137,46 @@ class Tpm2ToolsPolicyFlowsTest {
         ok("tpm2_load", "-C", "prim.ctx", "-u", name + ".pub", "-r", name + ".priv", "-c", name + ".ctx");
     }
 
+    /** How satisfying a policy and then unsealing ends. */
+    private enum Outcome {
+        /** tpm2_unseal returns the secret. */
+        UNSEALS,
+        /** the policy commands succeed, tpm2_unseal fails (the digest is not the object's policy). */
+        UNSEAL_FAILS,
+        /** the last policy command fails (its condition or check does not hold). */
+        POLICY_FAILS
+    }
+
     /**
      * A policy session given the policy commands of {@code steps} (each without -S), then
-     * tpm2_unseal of {@code sealed} with it: the secret, or the same failure on both.
+     * tpm2_unseal of {@code sealed} with it, unless the last policy command is to fail.
      */
-    private void unsealWith(String sealed, boolean succeeds, String[]... steps) throws Exception {
+    private void unsealWith(String sealed, Outcome outcome, String[]... steps) throws Exception {
         ok("tpm2_startauthsession", "--policy-session", "-S", "policy.ctx");
-        boolean satisfied = true;
         for (int i = 0; i < steps.length; i++) {
             List<String> cmd = new ArrayList<>(List.of(steps[i]));
             cmd.addAll(List.of("-S", "policy.ctx"));
-            boolean last = i == steps.length - 1;
-            // a wrong satisfaction fails at its last policy command or at tpm2_unseal
-            Tools.Result[] r = both(succeeds || !last || !failsAtLastStep, cmd.toArray(new String[0]));
-            satisfied &= r[0].exit() == 0;
+            both(outcome != Outcome.POLICY_FAILS || i < steps.length - 1, cmd.toArray(new String[0]));
         }
-        if (satisfied) {
-            Tools.Result[] r = both(succeeds, "tpm2_unseal", "-c", sealed, "-p", "session:policy.ctx");
-            if (succeeds) {
+        if (outcome != Outcome.POLICY_FAILS) {
+            Tools.Result[] r = both(outcome == Outcome.UNSEALS, "tpm2_unseal", "-c", sealed, "-p",
+                    "session:policy.ctx");
+            if (outcome == Outcome.UNSEALS) {
                 assertThat(r[0].stdout()).isEqualTo(SECRET);
                 assertThat(r[1].stdout()).isEqualTo(SECRET);
             }
         }
         ok("tpm2_flushcontext", "policy.ctx");
-        failsAtLastStep = false;
-    }
-
-    private boolean failsAtLastStep;
-
-    /** The next {@link #unsealWith} is expected to fail at its last policy command, not at unseal. */
-    private void policyCommandFails() {
-        failsAtLastStep = true;
     }
 
     private static String[] step(String... cmd) {
         return cmd;
+    }
+
+    /** tpm2_policynv: the index 0x1500050 at {@code offset} compared with the file "operand". */
+    private static String[] policyNv(int offset, String operation) {
+        return step("tpm2_policynv", "-C", "o", "-i", "operand", "--offset", Integer.toString(offset), "0x1500050",
+                operation);
     }
 
     @Test
@@ -179,13 +186,12 @@ class Tpm2ToolsPolicyFlowsTest {
         trial("or.policy", step("tpm2_policyor", "-l", "sha256:cc.policy,pcr.policy"));
         seal("sealed", "or.policy");
         String[] or = step("tpm2_policyor", "-l", "sha256:cc.policy,pcr.policy");
-        unsealWith("sealed.ctx", true, step("tpm2_policycommandcode", "TPM2_CC_Unseal"), or);
-        unsealWith("sealed.ctx", true, step("tpm2_policypcr", "-l", "sha256:16"), or);
-        policyCommandFails();
-        unsealWith("sealed.ctx", false, step("tpm2_policycommandcode", "TPM2_CC_Sign"), or);
-        unsealWith("sealed.ctx", false, step("tpm2_policycommandcode", "TPM2_CC_Unseal"));
+        unsealWith("sealed.ctx", Outcome.UNSEALS, step("tpm2_policycommandcode", "TPM2_CC_Unseal"), or);
+        unsealWith("sealed.ctx", Outcome.UNSEALS, step("tpm2_policypcr", "-l", "sha256:16"), or);
+        unsealWith("sealed.ctx", Outcome.POLICY_FAILS, step("tpm2_policycommandcode", "TPM2_CC_Sign"), or);
+        unsealWith("sealed.ctx", Outcome.UNSEAL_FAILS, step("tpm2_policycommandcode", "TPM2_CC_Unseal"));
         seal("cconly", "cc.policy");
-        unsealWith("cconly.ctx", true, step("tpm2_policycommandcode", "TPM2_CC_Unseal"));
+        unsealWith("cconly.ctx", Outcome.UNSEALS, step("tpm2_policycommandcode", "TPM2_CC_Unseal"));
         ok("tpm2_startauthsession", "--policy-session", "-S", "policy.ctx");
         ok("tpm2_policycommandcode", "-S", "policy.ctx", "TPM2_CC_Unseal");
         fails("tpm2_policycommandcode", "-S", "policy.ctx", "TPM2_CC_Sign");
@@ -196,11 +202,11 @@ class Tpm2ToolsPolicyFlowsTest {
     void policyPcrSealingFailsAfterAPcrChange() throws Exception {
         trial("pcr.policy", step("tpm2_policypcr", "-l", "sha256:0,16,23"));
         seal("sealed", "pcr.policy");
-        unsealWith("sealed.ctx", true, step("tpm2_policypcr", "-l", "sha256:0,16,23"));
+        unsealWith("sealed.ctx", Outcome.UNSEALS, step("tpm2_policypcr", "-l", "sha256:0,16,23"));
         ok("tpm2_pcrextend", "23:sha256=" + "11".repeat(32));
-        unsealWith("sealed.ctx", false, step("tpm2_policypcr", "-l", "sha256:0,16,23"));
+        unsealWith("sealed.ctx", Outcome.UNSEAL_FAILS, step("tpm2_policypcr", "-l", "sha256:0,16,23"));
         ok("tpm2_pcrreset", "23");
-        unsealWith("sealed.ctx", true, step("tpm2_policypcr", "-l", "sha256:0,16,23"));
+        unsealWith("sealed.ctx", Outcome.UNSEALS, step("tpm2_policypcr", "-l", "sha256:0,16,23"));
     }
 
     @Test
@@ -211,10 +217,9 @@ class Tpm2ToolsPolicyFlowsTest {
         ok("tpm2_flushcontext", "trial.ctx");
         sameFile("secret.policy");
         seal("sealed", "secret.policy");
-        unsealWith("sealed.ctx", true, step("tpm2_policysecret", "-c", "o", "ownerpw"));
-        policyCommandFails();
-        unsealWith("sealed.ctx", false, step("tpm2_policysecret", "-c", "o", "wrongpw"));
-        unsealWith("sealed.ctx", false, step("tpm2_policycommandcode", "TPM2_CC_Unseal"));
+        unsealWith("sealed.ctx", Outcome.UNSEALS, step("tpm2_policysecret", "-c", "o", "ownerpw"));
+        unsealWith("sealed.ctx", Outcome.POLICY_FAILS, step("tpm2_policysecret", "-c", "o", "wrongpw"));
+        unsealWith("sealed.ctx", Outcome.UNSEAL_FAILS, step("tpm2_policycommandcode", "TPM2_CC_Unseal"));
         // a ticket from PolicySecret with an expiration replays the authorization (TPM2_PolicyTicket)
         ok("tpm2_startauthsession", "--policy-session", "-S", "policy.ctx");
         ok("tpm2_policysecret", "-S", "policy.ctx", "-c", "o", "-t", "-3600", "--ticket", "secret.tkt",
@@ -223,16 +228,15 @@ class Tpm2ToolsPolicyFlowsTest {
         for (TcpTpm t : List.of(swtpm, jvtpm)) {
             Files.write(t.file("owner.name"), new byte[] {0x40, 0, 0, 1});
         }
-        unsealWith("sealed.ctx", true, step("tpm2_policyticket", "-n", "owner.name", "--ticket", "secret.tkt",
-                "--timeout", "secret.timeout"));
+        String[] ticket = step("tpm2_policyticket", "-n", "owner.name", "--ticket", "secret.tkt", "--timeout",
+                "secret.timeout");
+        unsealWith("sealed.ctx", Outcome.UNSEALS, ticket);
         // each TPM's ticket is keyed with its own proof: swtpm's ticket does not work on jvtpm, nor the reverse
         Path swtpmTicket = swtpm.file("secret.tkt");
         byte[] ownTicket = Files.readAllBytes(swtpmTicket);
         Files.copy(jvtpm.file("secret.tkt"), swtpmTicket, java.nio.file.StandardCopyOption.REPLACE_EXISTING);
         Files.write(jvtpm.file("secret.tkt"), ownTicket);
-        policyCommandFails();
-        unsealWith("sealed.ctx", false, step("tpm2_policyticket", "-n", "owner.name", "--ticket", "secret.tkt",
-                "--timeout", "secret.timeout"));
+        unsealWith("sealed.ctx", Outcome.POLICY_FAILS, ticket);
         ok("tpm2_changeauth", "-c", "o", "-p", "ownerpw", "");
     }
 
@@ -242,7 +246,8 @@ class Tpm2ToolsPolicyFlowsTest {
         openssl("rsa", "-in", "signer.pem", "-pubout", "-out", "signer.pub.pem");
         openssl("genrsa", "-out", "other.pem", "2048");
         share("signer.pub.pem");
-        ok("tpm2_loadexternal", "-C", "o", "-G", "rsa", "-u", "signer.pub.pem", "-c", "signer.ctx", "-n", "signer.name");
+        ok("tpm2_loadexternal", "-C", "o", "-G", "rsa", "-u", "signer.pub.pem", "-c", "signer.ctx",
+                "-n", "signer.name");
         sameFile("signer.name");
         ok("tpm2_startauthsession", "-S", "trial.ctx");
         ok("tpm2_policysigned", "-S", "trial.ctx", "-g", "sha256", "-c", "signer.ctx", "--raw-data", "tosign.bin");
@@ -257,27 +262,27 @@ class Tpm2ToolsPolicyFlowsTest {
         sameFile("signed.policy");
         seal("sealed", "signed.policy");
         String[] good = step("tpm2_policysigned", "-g", "sha256", "-s", "good.sig", "-f", "rsassa", "-c", "signer.ctx");
-        unsealWith("sealed.ctx", true, good);
-        policyCommandFails();
-        unsealWith("sealed.ctx", false,
+        unsealWith("sealed.ctx", Outcome.UNSEALS, good);
+        unsealWith("sealed.ctx", Outcome.POLICY_FAILS,
                 step("tpm2_policysigned", "-g", "sha256", "-s", "bad.sig", "-f", "rsassa", "-c", "signer.ctx"));
         // a signature made by tpm2_sign with a key of each TPM (so the Names and policies differ between them)
         ok("tpm2_create", "-C", "prim.ctx", "-G", "rsa2048:rsassa-sha256", "-a",
-                "sign|fixedtpm|fixedparent|sensitivedataorigin|userwithauth|noda", "-u", "tsign.pub", "-r", "tsign.priv");
+                "sign|fixedtpm|fixedparent|sensitivedataorigin|userwithauth|noda", "-u", "tsign.pub",
+                "-r", "tsign.priv");
         ok("tpm2_load", "-C", "prim.ctx", "-u", "tsign.pub", "-r", "tsign.priv", "-c", "tsign.ctx");
         ok("tpm2_sign", "-c", "tsign.ctx", "-g", "sha256", "-s", "rsassa", "-o", "tsign.sig", "tosign.bin");
         ok("tpm2_startauthsession", "-S", "trial.ctx");
         ok("tpm2_policysigned", "-S", "trial.ctx", "-s", "tsign.sig", "-c", "tsign.ctx", "-L", "tsigned.policy");
         ok("tpm2_flushcontext", "trial.ctx");
         seal("tsealed", "tsigned.policy");
-        unsealWith("tsealed.ctx", true, step("tpm2_policysigned", "-s", "tsign.sig", "-c", "tsign.ctx"));
-        policyCommandFails();
-        unsealWith("tsealed.ctx", false, step("tpm2_policysigned", "-g", "sha256", "-s", "good.sig", "-f", "rsassa",
-                "-c", "tsign.ctx"));
-        unsealWith("tsealed.ctx", false, good);
+        unsealWith("tsealed.ctx", Outcome.UNSEALS, step("tpm2_policysigned", "-s", "tsign.sig", "-c", "tsign.ctx"));
+        unsealWith("tsealed.ctx", Outcome.POLICY_FAILS, step("tpm2_policysigned", "-g", "sha256", "-s", "good.sig",
+                "-f", "rsassa", "-c", "tsign.ctx"));
+        unsealWith("tsealed.ctx", Outcome.UNSEAL_FAILS, good);
         // signed over the session's nonceTPM: the signature of another session's nonce does not do
         ok("tpm2_startauthsession", "--policy-session", "-S", "policy.ctx");
-        ok("tpm2_policysigned", "-S", "policy.ctx", "-g", "sha256", "-x", "-c", "signer.ctx", "--raw-data", "nonce.bin");
+        ok("tpm2_policysigned", "-S", "policy.ctx", "-g", "sha256", "-x", "-c", "signer.ctx",
+                "--raw-data", "nonce.bin");
         fails("tpm2_policysigned", "-S", "policy.ctx", "-g", "sha256", "-x", "-s", "good.sig", "-f", "rsassa",
                 "-c", "signer.ctx");
         ok("tpm2_flushcontext", "policy.ctx");
@@ -304,15 +309,13 @@ class Tpm2ToolsPolicyFlowsTest {
         seal("sealed", "authorized.policy");
         String[] pcr = step("tpm2_policypcr", "-l", "sha256:16");
         String[] authorize = step("tpm2_policyauthorize", "-i", "pcr.policy", "-n", "authority.name", "-t", "pcr.tkt");
-        unsealWith("sealed.ctx", true, pcr, authorize);
+        unsealWith("sealed.ctx", Outcome.UNSEALS, pcr, authorize);
         // a policy the authority did not sign: the PCR policy's ticket does not approve it
-        policyCommandFails();
-        unsealWith("sealed.ctx", false, step("tpm2_policycommandcode", "TPM2_CC_Unseal"),
+        unsealWith("sealed.ctx", Outcome.POLICY_FAILS, step("tpm2_policycommandcode", "TPM2_CC_Unseal"),
                 step("tpm2_policyauthorize", "-i", "cc.policy", "-n", "authority.name", "-t", "pcr.tkt"));
         // the signed policy no longer holds after PCR 16 changes
         ok("tpm2_pcrextend", "16:sha256=" + "22".repeat(32));
-        policyCommandFails();
-        unsealWith("sealed.ctx", false, pcr, authorize);
+        unsealWith("sealed.ctx", Outcome.POLICY_FAILS, pcr, authorize);
         // a signature over the wrong data gives no ticket
         fails("tpm2_verifysignature", "-c", "authority.ctx", "-g", "sha256", "-m", "cc.policy", "-s", "pcr.sig",
                 "-f", "rsassa", "-t", "cc.tkt");
@@ -326,24 +329,17 @@ class Tpm2ToolsPolicyFlowsTest {
         share("operand");
         ok("tpm2_nvdefine", "0x1500050", "-C", "o", "-s", "8", "-a", "ownerread|ownerwrite");
         ok("tpm2_nvwrite", "0x1500050", "-C", "o", "-i", "nvdata");
-        trial("nv.policy", step("tpm2_policynv", "-C", "o", "-i", "operand", "--offset", "2", "0x1500050", "eq"));
+        trial("nv.policy", policyNv(2, "eq"));
         seal("sealed", "nv.policy");
-        unsealWith("sealed.ctx", true, step("tpm2_policynv", "-C", "o", "-i", "operand", "--offset", "2", "0x1500050", "eq"));
-        policyCommandFails();
-        unsealWith("sealed.ctx", false, step("tpm2_policynv", "-C", "o", "-i", "operand", "--offset", "2", "0x1500050",
-                "neq"));
-        policyCommandFails();
-        unsealWith("sealed.ctx", false, step("tpm2_policynv", "-C", "o", "-i", "operand", "--offset", "7", "0x1500050",
-                "eq"));
+        unsealWith("sealed.ctx", Outcome.UNSEALS, policyNv(2, "eq"));
+        unsealWith("sealed.ctx", Outcome.POLICY_FAILS, policyNv(2, "neq"));
+        unsealWith("sealed.ctx", Outcome.POLICY_FAILS, policyNv(7, "eq"));
         // a condition that holds but is not the one in the policy
-        unsealWith("sealed.ctx", false, step("tpm2_policynv", "-C", "o", "-i", "operand", "--offset", "1", "0x1500050",
-                "ult"));
+        unsealWith("sealed.ctx", Outcome.UNSEAL_FAILS, policyNv(1, "ult"));
         Files.writeString(swtpm.file("nvdata2"), "AB");
         share("nvdata2");
         ok("tpm2_nvwrite", "0x1500050", "-C", "o", "-i", "nvdata2", "--offset", "2");
-        policyCommandFails();
-        unsealWith("sealed.ctx", false, step("tpm2_policynv", "-C", "o", "-i", "operand", "--offset", "2", "0x1500050",
-                "eq"));
+        unsealWith("sealed.ctx", Outcome.POLICY_FAILS, policyNv(2, "eq"));
 
         // PolicyAuthorizeNV: the index holds the TPMT_HA of the approved policy
         trial("cc.policy", step("tpm2_policycommandcode", "TPM2_CC_Unseal"));
@@ -357,14 +353,12 @@ class Tpm2ToolsPolicyFlowsTest {
         ok("tpm2_nvwrite", "0x1500051", "-C", "o", "-i", "cc.ha");
         trial("authnv.policy", step("tpm2_policyauthorizenv", "-C", "o", "0x1500051"));
         seal("authnv", "authnv.policy");
-        unsealWith("authnv.ctx", true, step("tpm2_policycommandcode", "TPM2_CC_Unseal"),
+        unsealWith("authnv.ctx", Outcome.UNSEALS, step("tpm2_policycommandcode", "TPM2_CC_Unseal"),
                 step("tpm2_policyauthorizenv", "-C", "o", "0x1500051"));
-        policyCommandFails();
-        unsealWith("authnv.ctx", false, step("tpm2_policycommandcode", "TPM2_CC_Sign"),
+        unsealWith("authnv.ctx", Outcome.POLICY_FAILS, step("tpm2_policycommandcode", "TPM2_CC_Sign"),
                 step("tpm2_policyauthorizenv", "-C", "o", "0x1500051"));
         ok("tpm2_nvreadlock", "0x1500051", "-C", "o");
-        policyCommandFails();
-        unsealWith("authnv.ctx", false, step("tpm2_policycommandcode", "TPM2_CC_Unseal"),
+        unsealWith("authnv.ctx", Outcome.POLICY_FAILS, step("tpm2_policycommandcode", "TPM2_CC_Unseal"),
                 step("tpm2_policyauthorizenv", "-C", "o", "0x1500051"));
     }
 
@@ -374,13 +368,12 @@ class Tpm2ToolsPolicyFlowsTest {
         trial("ct.policy", before);
         trial("safe.policy", step("tpm2_policycountertimer", "safe"));
         seal("sealed", "ct.policy");
-        unsealWith("sealed.ctx", true, before);
-        policyCommandFails();
-        unsealWith("sealed.ctx", false, step("tpm2_policycountertimer", "--ugt", "clock=0x7FFFFFFFFFFF"));
-        policyCommandFails();
-        unsealWith("sealed.ctx", false, step("tpm2_policycountertimer", "--eq", "resets=7"));
+        unsealWith("sealed.ctx", Outcome.UNSEALS, before);
+        unsealWith("sealed.ctx", Outcome.POLICY_FAILS,
+                step("tpm2_policycountertimer", "--ugt", "clock=0x7FFFFFFFFFFF"));
+        unsealWith("sealed.ctx", Outcome.POLICY_FAILS, step("tpm2_policycountertimer", "--eq", "resets=7"));
         seal("safe", "safe.policy");
-        unsealWith("safe.ctx", true, step("tpm2_policycountertimer", "safe"));
-        unsealWith("safe.ctx", false, before);
+        unsealWith("safe.ctx", Outcome.UNSEALS, step("tpm2_policycountertimer", "safe"));
+        unsealWith("safe.ctx", Outcome.UNSEAL_FAILS, before);
     }
 }
