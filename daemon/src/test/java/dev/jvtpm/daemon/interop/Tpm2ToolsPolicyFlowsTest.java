@@ -376,4 +376,47 @@ class Tpm2ToolsPolicyFlowsTest {
         unsealWith("safe.ctx", Outcome.UNSEALS, step("tpm2_policycountertimer", "safe"));
         unsealWith("safe.ctx", Outcome.UNSEAL_FAILS, before);
     }
+
+    @Test
+    void policyPasswordPolicyAuthValueAndAWriteOnceIndex() throws Exception {
+        trial("pw.policy", step("tpm2_policypassword"));
+        trial("av.policy", step("tpm2_policyauthvalue"));
+        assertThat(Files.readAllBytes(jvtpm.file("pw.policy"))).as("both extend with TPM_CC_PolicyAuthValue")
+                .isEqualTo(Files.readAllBytes(jvtpm.file("av.policy")));
+        ok("tpm2_create", "-C", "prim.ctx", "-L", "pw.policy", "-p", "objpw", "-a", "fixedtpm|fixedparent|noda",
+                "-i", "secret", "-u", "pw.pub", "-r", "pw.priv");
+        ok("tpm2_load", "-C", "prim.ctx", "-u", "pw.pub", "-r", "pw.priv", "-c", "pw.ctx");
+        for (String policy : new String[] {"tpm2_policypassword", "tpm2_policyauthvalue"}) {
+            ok("tpm2_startauthsession", "--policy-session", "-S", "policy.ctx");
+            ok(policy, "-S", "policy.ctx");
+            Tools.Result[] r = ok("tpm2_unseal", "-c", "pw.ctx", "-p", "session:policy.ctx+objpw");
+            assertThat(r[0].stdout()).isEqualTo(SECRET);
+            assertThat(r[1].stdout()).isEqualTo(SECRET);
+            ok("tpm2_flushcontext", "policy.ctx");
+            ok("tpm2_startauthsession", "--policy-session", "-S", "policy.ctx");
+            ok(policy, "-S", "policy.ctx");
+            fails("tpm2_unseal", "-c", "pw.ctx", "-p", "session:policy.ctx+wrong");
+            ok("tpm2_flushcontext", "policy.ctx");
+        }
+        fails("tpm2_unseal", "-c", "pw.ctx", "-p", "objpw");
+
+        // an index written once: PolicyCommandCode(NV_Write) and PolicyNvWritten(NO)
+        Files.writeString(swtpm.file("nvdata"), "ABCDEFGH");
+        share("nvdata");
+        trial("once.policy", step("tpm2_policycommandcode", "TPM2_CC_NV_Write"), step("tpm2_policynvwritten", "c"));
+        ok("tpm2_nvdefine", "0x1500070", "-C", "o", "-s", "8", "-a", "policywrite|ownerread", "-L", "once.policy");
+        for (boolean first : new boolean[] {true, false}) {
+            ok("tpm2_startauthsession", "--policy-session", "-S", "policy.ctx");
+            ok("tpm2_policycommandcode", "-S", "policy.ctx", "TPM2_CC_NV_Write");
+            ok("tpm2_policynvwritten", "-S", "policy.ctx", "c");
+            both(first, "tpm2_nvwrite", "0x1500070", "-C", "0x1500070", "-P", "session:policy.ctx", "-i", "nvdata");
+            ok("tpm2_flushcontext", "policy.ctx");
+        }
+        ok("tpm2_startauthsession", "--policy-session", "-S", "policy.ctx");
+        ok("tpm2_policynvwritten", "-S", "policy.ctx", "s");
+        fails("tpm2_policynvwritten", "-S", "policy.ctx", "c");
+        ok("tpm2_flushcontext", "policy.ctx");
+        Tools.Result[] r = ok("tpm2_nvread", "0x1500070", "-C", "o", "-s", "8");
+        assertThat(r[1].stdout()).isEqualTo(r[0].stdout()).isEqualTo("ABCDEFGH");
+    }
 }
