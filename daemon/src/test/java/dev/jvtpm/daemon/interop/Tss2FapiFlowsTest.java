@@ -139,4 +139,36 @@ class Tss2FapiFlowsTest {
         Tools.Result[] pcr = ok("tss2_pcrread", "--pcrIndex", "16", "--pcrValue", "-");
         assertThat(pcr[1].stdout()).isEqualTo(pcr[0].stdout());
     }
+
+    /**
+     * A policy held in an NV index (tss2_writeauthorizenv), referenced by a POLICYAUTHORIZENV policy
+     * that seals data: TPM2_PolicyAuthorizeNV through FAPI.
+     */
+    @Test
+    void sealingToAPolicyHeldInAnNvIndex() throws Exception {
+        ok("tss2_provision");
+        for (TcpTpm t : List.of(swtpm, jvtpm)) {
+            Files.writeString(t.file("pcr-policy.json"), "{\n"
+                    + "  \"description\": \"PCR 16 as after TPM2_Startup\",\n"
+                    + "  \"policy\": [ { \"type\": \"POLICYPCR\", \"pcrs\": [ { \"pcr\": 16, \"hashAlg\": "
+                    + "\"TPM2_ALG_SHA256\", \"digest\": \"" + "00".repeat(32) + "\" } ] } ]\n"
+                    + "}\n");
+            Files.writeString(t.file("authnv-policy.json"), "{\n"
+                    + "  \"description\": \"the policy in /nv/Owner/policyNv\",\n"
+                    + "  \"policy\": [ { \"type\": \"POLICYAUTHORIZENV\", \"nvPath\": \"/nv/Owner/policyNv\" } ]\n"
+                    + "}\n");
+            Files.writeString(t.file("event"), "measured");
+        }
+        ok("tss2_import", "--path", "/policy/pcr16", "--importData", "pcr-policy.json");
+        ok("tss2_createnv", "--path", "/nv/Owner/policyNv", "--type", "noDa", "--size", "34", "--authValue", "");
+        ok("tss2_writeauthorizenv", "--nvPath", "/nv/Owner/policyNv", "--policyPath", "/policy/pcr16");
+        ok("tss2_import", "--path", "/policy/authnv", "--importData", "authnv-policy.json");
+        ok("tss2_createseal", "--path", "HS/SRK/nvSeal", "--type", "noDa", "--policyPath", "/policy/authnv",
+                "--authValue", "", "--data", "data");
+        ok("tss2_unseal", "--path", "HS/SRK/nvSeal", "--data", "unsealed");
+        assertThat(read(swtpm, "unsealed")).isEqualTo(SECRET);
+        assertThat(read(jvtpm, "unsealed")).isEqualTo(SECRET);
+        ok("tss2_pcrextend", "--pcr", "16", "--data", "event");
+        both(false, "tss2_unseal", "--path", "HS/SRK/nvSeal", "--data", "unsealed2");
+    }
 }
