@@ -86,6 +86,22 @@ class SaltedSessionTest {
         h.ok(h.call(Commands.hierarchyChangeAuth(TpmHandles.RH_OWNER, pw, new byte[0])));
     }
 
+    /** FAPI salts its sessions with the persistent SRK (0x81000001), which is in no transient slot. */
+    @ParameterizedTest(name = "{0}")
+    @MethodSource("keys")
+    void aPersistentKeySaltsSessions(String name, PublicArea template) {
+        Key key = primary(template);
+        int persistent = 0x81000001;
+        h.ok(h.call(ObjectCommands.evictControl(TpmHandles.RH_OWNER, new byte[0], key.handle(), persistent)));
+        h.ok(h.call(Commands.flushContext(key.handle())));
+        SaltClient.Salt salt = SaltClient.wrap(key.pub());
+        Session s = client.start(Start.hmac().aes(128).salt(persistent, salt.salt(), salt.encryptedSalt()));
+        var r = client.call(new Call(TpmCc.HASH).auth(Auth.extra(s, CONTINUE | DECRYPT | ENCRYPT))
+                .params(hashParams()));
+        assertThat(r.rc()).isZero();
+        assertThat(SessionClient.get2b(r.reader())).isEqualTo(SessionClient.hash(ALG_SHA256, DATA));
+    }
+
     @ParameterizedTest(name = "{0}")
     @MethodSource("keys")
     void saltedAndBoundToTheParentCreateLoadUnseal(String name, PublicArea template) throws Exception {

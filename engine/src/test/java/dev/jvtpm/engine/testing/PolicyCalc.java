@@ -113,6 +113,12 @@ public final class PolicyCalc {
         return extend(old, CC_POLICY_COUNTER_TIMER, args);
     }
 
+    /** PolicyNV: H(old ‖ cc ‖ H(operandB ‖ offset ‖ operation) ‖ nvName). */
+    public byte[] nv(byte[] old, byte[] operandB, int offset, int operation, byte[] nvName) {
+        byte[] args = SessionClient.hash(alg, operandB, u16(offset), u16(operation));
+        return extend(old, CC_POLICY_NV, args, nvName);
+    }
+
     public byte[] duplicationSelect(byte[] old, byte[] objectName, byte[] newParentName, boolean includeObject) {
         return includeObject
                 ? extend(old, CC_POLICY_DUPLICATION_SELECT, objectName, newParentName, new byte[] {1})

@@ -116,4 +116,19 @@ public final class PolicyCommands {
                 .putShort((short) keySign.length).put(keySign).putShort((short) 0x8022).putInt(hierarchy)
                 .putShort((short) ticketDigest.length).put(ticketDigest).array());
     }
+
+    /** TPM2_PolicyNV: authHandle (owner, platform or the index) reads nvIndex with {@code auth}. */
+    public static Call nv(int authHandle, byte[] authName, Auth auth, int nvIndex, byte[] nvName, int session,
+                          byte[] operandB, int offset, int operation) {
+        return new Call(0x149).handle(authHandle, authName).handle(nvIndex, nvName).handle(session).auth(auth)
+                .params(ByteBuffer.allocate(2 + operandB.length + 4).putShort((short) operandB.length).put(operandB)
+                        .putShort((short) offset).putShort((short) operation).array());
+    }
+
+    /** TPM2_PolicyAuthorizeNV: authHandle (owner, platform or the index) reads nvIndex with {@code auth}. */
+    public static Call authorizeNv(int authHandle, byte[] authName, Auth auth, int nvIndex, byte[] nvName,
+                                   int session) {
+        return new Call(0x192).handle(authHandle, authName).handle(nvIndex, nvName).handle(session).auth(auth)
+                .params(new byte[0]);
+    }
 }

@@ -64,6 +64,12 @@ final class Comparison {
         return 0;
     }
 
+    /**
+     * SignedCompareB as the reference implementation (Part 4 §9.11.2.2, libtpms 0.9.2) has it:
+     * different signs order by sign; two negative operands compare in reverse unsigned order
+     * (so 0x87 counts as less than 0x80). Two's complement would keep the unsigned order, but a
+     * policy must be satisfied exactly where a reference TPM satisfies it.
+     */
     private static int signed(byte[] a, int aOff, byte[] b) {
         if (b.length == 0) {
             return 0;
@@ -73,6 +79,6 @@ final class Comparison {
         if (aNeg != bNeg) {
             return aNeg ? -1 : 1;
         }
-        return unsigned(a, aOff, b);
+        return aNeg ? -unsigned(a, aOff, b) : unsigned(a, aOff, b);
     }
 }

@@ -1,6 +1,7 @@
 package dev.jvtpm.engine.command.session;
 
 import dev.jvtpm.engine.auth.Entity;
+import dev.jvtpm.engine.auth.ObjectEntity;
 import dev.jvtpm.engine.auth.Session;
 import dev.jvtpm.engine.auth.SessionProcessor;
 import dev.jvtpm.engine.auth.SessionSymmetric;
@@ -79,7 +80,9 @@ public final class StartAuthSession extends Command<StartAuthSession.In, StartAu
         }
         byte[] salt;
         if (in.tpmKey() != TpmHandles.RH_NULL) {
-            salt = decryptSalt(core, core.objects.get(in.tpmKey()), in.nonceCaller(), in.encryptedSalt());
+            // ctx.entity, not the transient slots: a persistent key (FAPI salts with its SRK at 0x81000001)
+            // was loaded for the command by the handle resolution
+            salt = decryptSalt(core, ((ObjectEntity) ctx.entity(0)).object(), in.nonceCaller(), in.encryptedSalt());
         } else {
             if (in.encryptedSalt().length != 0) {
                 throw TpmException.parameter(2, TpmRc.VALUE);
