@@ -1,5 +1,7 @@
 package dev.jvtpm.engine.object.derivation;
 
+import dev.jvtpm.engine.crypto.CryptoSuite;
+import dev.jvtpm.engine.crypto.EcPoint;
 import dev.jvtpm.engine.types.object.EccCurve;
 import dev.jvtpm.engine.types.object.EccPoint;
 import java.math.BigInteger;
@@ -7,12 +9,11 @@ import java.util.EnumMap;
 import java.util.Map;
 import org.bouncycastle.asn1.x9.X9ECParameters;
 import org.bouncycastle.crypto.ec.CustomNamedCurves;
-import org.bouncycastle.math.ec.ECPoint;
 
 /**
- * The curve arithmetic the engine itself needs (deterministic key derivation, key validation),
- * done with BouncyCastle's EC math so that it never depends on a provider's internals. Immutable
- * and shared.
+ * The curve arithmetic the engine itself needs for deterministic key derivation and key
+ * validation: curve orders and the curve equation from BouncyCastle's curve tables, public points
+ * through the provider chain. Immutable and shared.
  */
 public final class EccArithmetic {
     private static final Map<EccCurve, X9ECParameters> CURVES = new EnumMap<>(EccCurve.class);
@@ -29,12 +30,15 @@ public final class EccArithmetic {
         return CURVES.get(curve).getN();
     }
 
-    /** [d]G as a TPMS_ECC_POINT with both coordinates padded to the curve's key size (libtpms BnPointTo2B). */
-    public static EccPoint multiplyGenerator(EccCurve curve, BigInteger d) {
-        ECPoint q = CURVES.get(curve).getG().multiply(d).normalize();
-        return new EccPoint(
-                toFixed(q.getAffineXCoord().toBigInteger(), curve.keyBytes()),
-                toFixed(q.getAffineYCoord().toBigInteger(), curve.keyBytes()));
+    /**
+     * [d]G through the provider chain's ECC family (OpenSSL where present: a fixed-base
+     * multiplication there costs a few microseconds, BouncyCastle's here hundreds), as a
+     * TPMS_ECC_POINT with both coordinates padded to the curve's key size. Every provider gives
+     * the same point (the chain's cross-provider tests hold them to it).
+     */
+    public static EccPoint publicPoint(CryptoSuite suite, EccCurve curve, BigInteger d) {
+        EcPoint q = suite.ecc().publicPoint(dev.jvtpm.engine.crypto.EccCurve.fromTpmId(curve.id()), d);
+        return new EccPoint(toFixed(q.xInt(), curve.keyBytes()), toFixed(q.yInt(), curve.keyBytes()));
     }
 
     /**

@@ -79,7 +79,7 @@ public final class ObjectFactory {
                 suite.beforeUse(TpmAlgId.ECDSA);
                 PublicParms.Ecc parms = (PublicParms.Ecc) template.parameters();
                 BigInteger d = EccKeyGenerator.privateScalar(parms.curve(), rng);
-                unique = new PublicId.Ecc(EccArithmetic.multiplyGenerator(parms.curve(), d));
+                unique = new PublicId.Ecc(EccArithmetic.publicPoint(suite, parms.curve(), d));
                 secret = EccArithmetic.toFixed(d, parms.curve().keyBytes());
                 break;
             }

@@ -88,7 +88,7 @@ public final class KeyChecks {
         }
     }
 
-    private static void ecc(PublicArea p, SensitiveArea sensitive, int publicParam) throws TpmException {
+    private void ecc(PublicArea p, SensitiveArea sensitive, int publicParam) throws TpmException {
         PublicParms.Ecc parms = (PublicParms.Ecc) p.parameters();
         EccPoint q = ((PublicId.Ecc) p.unique()).point();
         int keyBytes = parms.curve().keyBytes();
@@ -106,7 +106,7 @@ public final class KeyChecks {
             throw new TpmException(TpmRc.KEY_SIZE);
         }
         if (p.nameHash() != null) {
-            EccPoint computed = EccArithmetic.multiplyGenerator(parms.curve(), d);
+            EccPoint computed = EccArithmetic.publicPoint(suite, parms.curve(), d);
             if (!Arrays.equals(q.x(), adjust(computed.x(), q.x().length))
                     || !Arrays.equals(q.y(), adjust(computed.y(), q.y().length))) {
                 throw new TpmException(TpmRc.BINDING);

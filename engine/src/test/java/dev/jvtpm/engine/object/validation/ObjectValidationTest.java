@@ -268,7 +268,7 @@ class ObjectValidationTest {
     class LoadRules {
         static final byte[] D = BigInteger.valueOf(0x1234567).toByteArray();
         final PublicArea eccKey = ecc(SIGNING & ~(FIXED_TPM | FIXED_PARENT), EccCurve.NIST_P256, SymDefObject.NULL,
-                new Scheme.Ecdsa(HashAlg.SHA256)).withUnique(new PublicId.Ecc(EccArithmetic.multiplyGenerator(EccCurve.NIST_P256, new BigInteger(1, D))));
+                new Scheme.Ecdsa(HashAlg.SHA256)).withUnique(new PublicId.Ecc(EccArithmetic.publicPoint(SUITE, EccCurve.NIST_P256, new BigInteger(1, D))));
         final SensitiveArea eccPrivate = new SensitiveArea(TpmAlgId.ECC, new byte[0], new byte[0], EccArithmetic.toFixed(new BigInteger(1, D), 32));
 
         @Test
