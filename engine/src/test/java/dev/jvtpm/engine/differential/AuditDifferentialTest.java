@@ -22,9 +22,6 @@ import dev.jvtpm.engine.types.TpmHandles;
 import java.nio.ByteBuffer;
 import java.nio.charset.StandardCharsets;
 import java.util.Arrays;
-import java.util.function.Function;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -33,34 +30,13 @@ import org.junit.jupiter.api.Test;
  * rpHash - must be equal on both TPMs byte for byte, as must exclusivity, counters, the audited
  * command list and every response code. Attestation clock fields differ and are not compared.
  */
-class AuditDifferentialTest {
+class AuditDifferentialTest extends SessionDifferentialFixture {
     private static final byte[] DATA = "audit me".getBytes(StandardCharsets.US_ASCII);
 
-    private Differential d;
-    private SessionClient[] clients;
-
-    @BeforeEach
-    void start() throws Exception {
-        d = Differential.start();
-        d.same("Startup(CLEAR)", Commands.startup(0));
-        clients = new SessionClient[] {new SessionClient(d.reference()::send), new SessionClient(d.subject()::send)};
-    }
-
-    @AfterEach
-    void stop() throws Exception {
-        d.close();
-    }
-
-    private Session[] startBoth(Start s) {
-        return new Session[] {clients[0].start(s), clients[1].start(s)};
-    }
-
-    private Result[] same(String what, Function<Integer, Call> call) {
-        Result a = clients[0].call(call.apply(0));
-        Result b = clients[1].call(call.apply(1));
-        assertThat(String.format("0x%03X", b.rc())).as(what).isEqualTo(String.format("0x%03X", a.rc()));
-        assertThat(b.attributes()).as(what + ": response attributes").isEqualTo(a.attributes());
-        return new Result[] {a, b};
+    /** The audit and continueSession attributes of each response are part of what is compared. */
+    @Override
+    protected boolean comparesAttributes() {
+        return true;
     }
 
     private static byte[] hashParams(int alg) {
