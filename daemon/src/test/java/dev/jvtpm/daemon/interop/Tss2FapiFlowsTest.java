@@ -5,9 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import dev.jvtpm.daemon.testing.TcpTpm;
 import dev.jvtpm.daemon.testing.Tools;
 import java.nio.file.Files;
-import java.nio.file.Path;
 import java.time.Duration;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.AfterEach;
@@ -42,7 +40,7 @@ class Tss2FapiFlowsTest {
                     + "  \"user_dir\": \"" + t.file("user") + "\",\n"
                     + "  \"system_dir\": \"" + t.file("system") + "\",\n"
                     + "  \"log_dir\": \"" + t.file("log") + "\",\n"
-                    + "  \"tcti\": \"swtpm:host=127.0.0.1,port=" + t.port() + "\",\n"
+                    + "  \"tcti\": \"" + t.tcti() + "\",\n"
                     + "  \"system_pcrs\": [],\n"
                     + "  \"ek_cert_less\": \"yes\"\n"
                     + "}\n");
@@ -53,22 +51,12 @@ class Tss2FapiFlowsTest {
 
     @AfterEach
     void stop() throws Exception {
-        try {
-            if (jvtpm != null) {
-                jvtpm.close();
-            }
-        } finally {
-            if (swtpm != null) {
-                swtpm.close();
-            }
-        }
+        TcpTpm.closeBoth(jvtpm, swtpm);
     }
 
     private static Tools.Result run(TcpTpm t, String... cmd) throws Exception {
-        List<String> full = new ArrayList<>(List.of("/bin/sh", "-c", "cd \"$0\" && exec \"$@\"", t.file("").toString()));
-        full.addAll(List.of(cmd));
-        return Tools.run(Duration.ofSeconds(120), Map.of("TSS2_FAPICONF", t.file("fapi-config.json").toString(),
-                "TSS2_LOG", "fapi+NONE"), full);
+        return Tools.runIn(t.file(""), Duration.ofSeconds(120), Map.of("TSS2_FAPICONF",
+                t.file("fapi-config.json").toString(), "TSS2_LOG", "fapi+NONE"), cmd);
     }
 
     /** Runs {@code cmd} on both; swtpm ends as {@code succeeds} says, jvtpm the same way. */
