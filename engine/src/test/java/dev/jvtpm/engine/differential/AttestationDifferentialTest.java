@@ -35,8 +35,6 @@ import java.security.spec.ECGenParameterSpec;
 import java.security.spec.RSAKeyGenParameterSpec;
 import java.util.Arrays;
 import java.util.HexFormat;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -50,25 +48,12 @@ import org.junit.jupiter.api.Test;
  * an endorsement key's unobfuscated counters and firmware version must match too. Every error
  * response is compared byte for byte.
  */
-class AttestationDifferentialTest {
+class AttestationDifferentialTest extends DifferentialFixture {
     static final byte[] NONE = new byte[0];
     static final HexFormat HEX = HexFormat.of();
     static final byte[] NONCE = "nonce from a verifier".getBytes(StandardCharsets.US_ASCII);
     static final byte[] NULL_SCHEME = ObjectCommands.scheme(TpmAlgId.NULL, 0);
     static final int SIGNER = ObjectAttributes.SIGN | ObjectAttributes.USER_WITH_AUTH | ObjectAttributes.NO_DA;
-
-    private Differential d;
-
-    @BeforeEach
-    void start() throws Exception {
-        d = Differential.start();
-        d.same("Startup(CLEAR)", Commands.startup(0));
-    }
-
-    @AfterEach
-    void stop() throws Exception {
-        d.close();
-    }
 
     /** Both answers with the same response code, past a TPM_RC_RETRY (DA_USED) both give. */
     private Differential.Pair both(String what, byte[] cmd) {

@@ -2,7 +2,6 @@ package dev.jvtpm.engine.differential;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import dev.jvtpm.engine.testing.Commands;
 import dev.jvtpm.engine.testing.SessionClient;
 import dev.jvtpm.engine.testing.SessionClient.Call;
 import dev.jvtpm.engine.testing.SessionClient.Result;
@@ -12,33 +11,24 @@ import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.ByteBuffer;
 import java.util.function.Function;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 
 /**
- * The fixture of the differential tests that drive sessions: before each test a fresh swtpm and
- * in-process jvtpm after Startup(CLEAR), each with its own {@link SessionClient} (index 0 is
- * swtpm, 1 is jvtpm). A session or call is made once per TPM, built by a function of that index
- * because each TPM has its own nonces, keys and session handles, and the answers are compared.
+ * The fixture of the differential tests that drive sessions: the {@link DifferentialFixture}'s
+ * two TPMs, each with its own {@link SessionClient} (index 0 is swtpm, 1 is jvtpm). A session or
+ * call is made once per TPM, built by a function of that index because each TPM has its own
+ * nonces, keys and session handles, and the answers are compared.
  */
-abstract class SessionDifferentialFixture {
-    protected Differential d;
+abstract class SessionDifferentialFixture extends DifferentialFixture {
     /** [swtpm, jvtpm]. */
     protected TpmTarget[] targets;
     /** [swtpm, jvtpm]. */
     protected SessionClient[] clients;
 
     @BeforeEach
-    final void startBothTpms() throws Exception {
-        d = Differential.start();
-        d.same("Startup(CLEAR)", Commands.startup(0));
+    final void createClients() {
         targets = new TpmTarget[] {d.reference(), d.subject()};
         clients = new SessionClient[] {new SessionClient(d.reference()::send), new SessionClient(d.subject()::send)};
-    }
-
-    @AfterEach
-    final void stopBothTpms() throws Exception {
-        d.close();
     }
 
     /**
