@@ -3,6 +3,7 @@ package dev.jvtpm.engine.differential;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.jvtpm.engine.nv.NvAttributes;
+import dev.jvtpm.engine.testing.AttestationCommands;
 import dev.jvtpm.engine.testing.Commands;
 import dev.jvtpm.engine.testing.ObjectCommands;
 import dev.jvtpm.engine.types.HashAlg;
@@ -87,16 +88,16 @@ class AttestationMutatedCommandsDifferentialTest {
         byte[] nullScheme = ObjectCommands.scheme(TpmAlgId.NULL, 0);
         byte[] ecdsa = ObjectCommands.scheme(TpmAlgId.ECDSA, TpmAlgId.SHA256);
         List<byte[]> s = new ArrayList<>();
-        s.add(AttestationDifferentialTest.quote(rsa, nonce, nullScheme, sel));
-        s.add(AttestationDifferentialTest.quote(ecc, NONE, ecdsa, sel));
-        s.add(AttestationDifferentialTest.certify(ecc, rsa, nonce, nullScheme));
-        s.add(AttestationDifferentialTest.certify(rsa, TpmHandles.RH_NULL, NONE, nullScheme));
-        s.add(AttestationDifferentialTest.certifyCreation(ecc, rsa, nonce, new byte[32], ecdsa,
+        s.add(AttestationCommands.quote(rsa, nonce, nullScheme, sel));
+        s.add(AttestationCommands.quote(ecc, NONE, ecdsa, sel));
+        s.add(AttestationCommands.certify(ecc, rsa, nonce, nullScheme));
+        s.add(AttestationCommands.certify(rsa, TpmHandles.RH_NULL, NONE, nullScheme));
+        s.add(AttestationCommands.certifyCreation(ecc, rsa, nonce, new byte[32], ecdsa,
                 new Ticket(TpmSt.CREATION, TpmHandles.RH_OWNER, new byte[32])));
-        s.add(AttestationDifferentialTest.getTime(NONE, rsa, nonce, nullScheme));
-        s.add(AttestationDifferentialTest.getTime(NONE, TpmHandles.RH_NULL, NONE, nullScheme));
-        s.add(AttestationDifferentialTest.nvCertify(rsa, NV, PW, NV, nonce, nullScheme, 8, 4));
-        s.add(AttestationDifferentialTest.nvCertify(ecc, TpmHandles.RH_OWNER, NONE, NV, NONE, ecdsa, 0, 0));
+        s.add(AttestationCommands.getTime(NONE, rsa, nonce, nullScheme));
+        s.add(AttestationCommands.getTime(NONE, TpmHandles.RH_NULL, NONE, nullScheme));
+        s.add(AttestationCommands.nvCertify(rsa, NV, PW, NV, nonce, nullScheme, 8, 4));
+        s.add(AttestationCommands.nvCertify(ecc, TpmHandles.RH_OWNER, NONE, NV, NONE, ecdsa, 0, 0));
         s.add(Commands.pcrExtend(16, TpmAlgId.SHA256, new byte[32]));
         return s;
     }
