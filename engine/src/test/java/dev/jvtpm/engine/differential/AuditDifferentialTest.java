@@ -7,6 +7,8 @@ import static dev.jvtpm.engine.testing.SessionClient.AUDIT;
 import static dev.jvtpm.engine.testing.SessionClient.AUDIT_EXCLUSIVE;
 import static dev.jvtpm.engine.testing.SessionClient.AUDIT_RESET;
 import static dev.jvtpm.engine.testing.SessionClient.CONTINUE;
+import static dev.jvtpm.engine.testing.AuditCommands.getCommandAuditDigest;
+import static dev.jvtpm.engine.testing.AuditCommands.setCommandCodeAuditStatus;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.jvtpm.engine.testing.Commands;
@@ -63,23 +65,7 @@ class AuditDifferentialTest extends SessionDifferentialFixture {
     }
 
     private Result[] commandAuditDigest(String what) {
-        return same(what, i -> new Call(TpmCc.GET_COMMAND_AUDIT_DIGEST).handle(TpmHandles.RH_ENDORSEMENT)
-                .handle(TpmHandles.RH_NULL).auth(Auth.password(new byte[0])).auth(Auth.password(new byte[0]))
-                .params(new byte[] {0, 0, 0, 0x10}));
-    }
-
-    private static Call setAudit(int alg, int[] set, int[] clear) {
-        ByteBuffer b = ByteBuffer.allocate(2 + 8 + 4 * (set.length + clear.length)).putShort((short) alg)
-                .putInt(set.length);
-        for (int c : set) {
-            b.putInt(c);
-        }
-        b.putInt(clear.length);
-        for (int c : clear) {
-            b.putInt(c);
-        }
-        return new Call(TpmCc.SET_COMMAND_CODE_AUDIT_STATUS).handle(TpmHandles.RH_OWNER)
-                .auth(Auth.password(new byte[0])).params(b.array());
+        return same(what, i -> getCommandAuditDigest());
     }
 
     @Test
@@ -127,24 +113,24 @@ class AuditDifferentialTest extends SessionDifferentialFixture {
         Result[] r = commandAuditDigest("before anything was audited");
         assertThat(attested(r[1])).isEqualTo(attested(r[0]));
         same("audit Hash and PCR_Read, try Shutdown, an unknown code and removing SetCommandCodeAuditStatus",
-                i -> setAudit(0x0010, new int[] {TpmCc.HASH, TpmCc.PCR_READ, TpmCc.SHUTDOWN, 0x0999},
+                i -> setCommandCodeAuditStatus(0x0010, new int[] {TpmCc.HASH, TpmCc.PCR_READ, TpmCc.SHUTDOWN, 0x0999},
                         new int[] {TpmCc.SET_COMMAND_CODE_AUDIT_STATUS}));
         d.same("audit list", Commands.getCapability(TpmCap.AUDIT_COMMANDS, 0, 254));
         same("Hash", i -> new Call(TpmCc.HASH).params(hashParams(ALG_SHA256)));
         d.same("PCR_Read", Commands.pcrRead(ALG_SHA256, 0xFF));
         r = commandAuditDigest("GetCommandAuditDigest");
         assertThat(attested(r[1])).as("counter, alg, audit digest, command digest").isEqualTo(attested(r[0]));
-        same("remove PCR_Read", i -> setAudit(0x0010, new int[0], new int[] {TpmCc.PCR_READ}));
-        same("new hash with a list", i -> setAudit(ALG_SHA256, new int[] {TpmCc.PCR_READ}, new int[0]));
-        same("new hash", i -> setAudit(ALG_SHA256, new int[0], new int[0]));
+        same("remove PCR_Read", i -> setCommandCodeAuditStatus(0x0010, new int[0], new int[] {TpmCc.PCR_READ}));
+        same("new hash with a list", i -> setCommandCodeAuditStatus(ALG_SHA256, new int[] {TpmCc.PCR_READ}, new int[0]));
+        same("new hash", i -> setCommandCodeAuditStatus(ALG_SHA256, new int[0], new int[0]));
         r = commandAuditDigest("right after the hash change");
         assertThat(attested(r[1])).isEqualTo(attested(r[0]));
         same("Hash under SHA-256", i -> new Call(TpmCc.HASH).params(hashParams(ALG_SHA1)));
-        same("the same hash again", i -> setAudit(ALG_SHA256, new int[0], new int[0]));
+        same("the same hash again", i -> setCommandCodeAuditStatus(ALG_SHA256, new int[0], new int[0]));
         r = commandAuditDigest("second audit digest");
         assertThat(attested(r[1])).isEqualTo(attested(r[0]));
-        same("list too long", i -> setAudit(0x0010, new int[255], new int[0]));
-        same("bad hash", i -> setAudit(0x0012, new int[0], new int[0]));
+        same("list too long", i -> setCommandCodeAuditStatus(0x0010, new int[255], new int[0]));
+        same("bad hash", i -> setCommandCodeAuditStatus(0x0012, new int[0], new int[0]));
         d.same("audit list at the end", Commands.getCapability(TpmCap.AUDIT_COMMANDS, 0, 254));
     }
 }
