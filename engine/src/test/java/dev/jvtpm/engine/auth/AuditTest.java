@@ -23,10 +23,8 @@ import dev.jvtpm.engine.testing.TpmHarness;
 import dev.jvtpm.engine.types.TpmCap;
 import dev.jvtpm.engine.types.TpmCc;
 import dev.jvtpm.engine.types.TpmHandles;
-import dev.jvtpm.engine.wire.TpmReader;
 import java.nio.ByteBuffer;
 import java.nio.charset.StandardCharsets;
-import java.util.ArrayList;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 
@@ -182,16 +180,8 @@ class AuditTest {
         assertThat(a.clock()).isEqualTo(core.go.clock);
     }
 
-    private List<Integer> auditedCommands() throws Exception {
-        TpmReader r = h.ok(h.call(Commands.getCapability(TpmCap.AUDIT_COMMANDS, 0, 254))).body();
-        r.u8();
-        r.u32();
-        int n = r.u32();
-        List<Integer> out = new ArrayList<>();
-        for (int i = 0; i < n; i++) {
-            out.add(r.u32());
-        }
-        return out;
+    private List<Integer> auditedCommands() {
+        return h.capabilityList(TpmCap.AUDIT_COMMANDS, 0, 254);
     }
 
     @Test
