@@ -21,6 +21,12 @@ import org.junit.jupiter.api.Test;
  */
 class Tss2FapiFlowsTest {
     private static final String SECRET = "sealed through FAPI";
+    /** A FAPI policy that holds while PCR 16 (SHA-256 bank) is as after TPM2_Startup. */
+    private static final String PCR16_POLICY = "{\n"
+            + "  \"description\": \"PCR 16 as after TPM2_Startup\",\n"
+            + "  \"policy\": [ { \"type\": \"POLICYPCR\", \"pcrs\": [ { \"pcr\": 16, \"hashAlg\": "
+            + "\"TPM2_ALG_SHA256\", \"digest\": \"" + "00".repeat(32) + "\" } ] } ]\n"
+            + "}\n";
 
     private TcpTpm swtpm;
     private TcpTpm jvtpm;
@@ -73,8 +79,11 @@ class Tss2FapiFlowsTest {
         return both(true, cmd);
     }
 
-    private static String read(TcpTpm t, String name) throws Exception {
-        return Files.readString(t.file(name));
+    /** Both TPMs' FAPI wrote the sealed secret to "unsealed". */
+    private void bothUnsealedTheSecret() throws Exception {
+        for (TcpTpm t : List.of(swtpm, jvtpm)) {
+            assertThat(Files.readString(t.file("unsealed"))).as(t.toString()).isEqualTo(SECRET);
+        }
     }
 
     @Test
@@ -84,8 +93,7 @@ class Tss2FapiFlowsTest {
         assertThat(Files.size(jvtpm.file("random.bin"))).isEqualTo(16);
         ok("tss2_createseal", "--path", "HS/SRK/mySeal", "--type", "noDa", "--authValue", "", "--data", "data");
         ok("tss2_unseal", "--path", "HS/SRK/mySeal", "--data", "unsealed");
-        assertThat(read(swtpm, "unsealed")).isEqualTo(SECRET);
-        assertThat(read(jvtpm, "unsealed")).isEqualTo(SECRET);
+        bothUnsealedTheSecret();
         both(false, "tss2_createseal", "--path", "HS/SRK/mySeal", "--type", "noDa", "--authValue", "", "--data", "data");
         ok("tss2_createkey", "--path", "HS/SRK/myKey", "--type", "sign,noDa", "--authValue", "");
         ok("tss2_sign", "--keyPath", "HS/SRK/myKey", "--digest", "digest", "--signature", "sig.der",
@@ -109,19 +117,14 @@ class Tss2FapiFlowsTest {
     void sealingToAPcrPolicy() throws Exception {
         ok("tss2_provision");
         for (TcpTpm t : List.of(swtpm, jvtpm)) {
-            Files.writeString(t.file("pcr-policy.json"), "{\n"
-                    + "  \"description\": \"PCR 16 as after TPM2_Startup\",\n"
-                    + "  \"policy\": [ { \"type\": \"POLICYPCR\", \"pcrs\": [ { \"pcr\": 16, \"hashAlg\": "
-                    + "\"TPM2_ALG_SHA256\", \"digest\": \"" + "00".repeat(32) + "\" } ] } ]\n"
-                    + "}\n");
+            Files.writeString(t.file("pcr-policy.json"), PCR16_POLICY);
             Files.writeString(t.file("event"), "measured");
         }
         ok("tss2_import", "--path", "/policy/pcr16", "--importData", "pcr-policy.json");
         ok("tss2_createseal", "--path", "HS/SRK/pcrSeal", "--type", "noDa", "--policyPath", "/policy/pcr16",
                 "--authValue", "", "--data", "data");
         ok("tss2_unseal", "--path", "HS/SRK/pcrSeal", "--data", "unsealed");
-        assertThat(read(swtpm, "unsealed")).isEqualTo(SECRET);
-        assertThat(read(jvtpm, "unsealed")).isEqualTo(SECRET);
+        bothUnsealedTheSecret();
         ok("tss2_pcrextend", "--pcr", "16", "--data", "event");
         both(false, "tss2_unseal", "--path", "HS/SRK/pcrSeal", "--data", "unsealed2");
         Tools.Result[] pcr = ok("tss2_pcrread", "--pcrIndex", "16", "--pcrValue", "-");
@@ -136,11 +139,7 @@ class Tss2FapiFlowsTest {
     void sealingToAPolicyHeldInAnNvIndex() throws Exception {
         ok("tss2_provision");
         for (TcpTpm t : List.of(swtpm, jvtpm)) {
-            Files.writeString(t.file("pcr-policy.json"), "{\n"
-                    + "  \"description\": \"PCR 16 as after TPM2_Startup\",\n"
-                    + "  \"policy\": [ { \"type\": \"POLICYPCR\", \"pcrs\": [ { \"pcr\": 16, \"hashAlg\": "
-                    + "\"TPM2_ALG_SHA256\", \"digest\": \"" + "00".repeat(32) + "\" } ] } ]\n"
-                    + "}\n");
+            Files.writeString(t.file("pcr-policy.json"), PCR16_POLICY);
             Files.writeString(t.file("authnv-policy.json"), "{\n"
                     + "  \"description\": \"the policy in /nv/Owner/policyNv\",\n"
                     + "  \"policy\": [ { \"type\": \"POLICYAUTHORIZENV\", \"nvPath\": \"/nv/Owner/policyNv\" } ]\n"
@@ -154,8 +153,7 @@ class Tss2FapiFlowsTest {
         ok("tss2_createseal", "--path", "HS/SRK/nvSeal", "--type", "noDa", "--policyPath", "/policy/authnv",
                 "--authValue", "", "--data", "data");
         ok("tss2_unseal", "--path", "HS/SRK/nvSeal", "--data", "unsealed");
-        assertThat(read(swtpm, "unsealed")).isEqualTo(SECRET);
-        assertThat(read(jvtpm, "unsealed")).isEqualTo(SECRET);
+        bothUnsealedTheSecret();
         ok("tss2_pcrextend", "--pcr", "16", "--data", "event");
         both(false, "tss2_unseal", "--path", "HS/SRK/nvSeal", "--data", "unsealed2");
     }
