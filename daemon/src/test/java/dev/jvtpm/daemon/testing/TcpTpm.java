@@ -1,6 +1,5 @@
 package dev.jvtpm.daemon.testing;
 
-import java.io.File;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -70,27 +69,7 @@ public final class TcpTpm implements AutoCloseable {
             daemon = DaemonProcess.builder(dir).start(args.toArray(new String[0])).awaitTcp(port).awaitTcp(port + 1);
             return;
         }
-        swtpm = new ProcessBuilder(concat("swtpm", args)).redirectErrorStream(true)
-                .redirectOutput(dir.resolve("swtpm.log").toFile())
-                .redirectInput(ProcessBuilder.Redirect.from(new File("/dev/null"))).start();
-        long deadline = System.nanoTime() + DaemonProcess.START_TIMEOUT.toNanos();
-        while (true) {
-            try (java.net.Socket s = new java.net.Socket("127.0.0.1", port + 1)) {
-                return;
-            } catch (IOException notYet) {
-                if (!swtpm.isAlive() || System.nanoTime() > deadline) {
-                    throw new IOException("swtpm did not start: " + Files.readString(dir.resolve("swtpm.log")));
-                }
-                Thread.sleep(20);
-            }
-        }
-    }
-
-    private static List<String> concat(String first, List<String> rest) {
-        List<String> all = new java.util.ArrayList<>();
-        all.add(first);
-        all.addAll(rest);
-        return all;
+        swtpm = SwtpmProcess.start(args, dir.resolve("swtpm.log"), port, port + 1);
     }
 
     /** The TCTI configuration (tcti-swtpm) that reaches this TPM. */
