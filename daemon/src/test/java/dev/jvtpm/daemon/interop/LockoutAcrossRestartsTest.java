@@ -39,15 +39,7 @@ class LockoutAcrossRestartsTest {
 
     @AfterEach
     void stop() throws Exception {
-        try {
-            if (jvtpm != null) {
-                jvtpm.close();
-            }
-        } finally {
-            if (swtpm != null) {
-                swtpm.close();
-            }
-        }
+        TcpTpm.closeBoth(jvtpm, swtpm);
     }
 
     /** The same bytes to both; both responses must be identical; the response code. */

@@ -2,11 +2,9 @@ package dev.jvtpm.daemon.interop;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import dev.jvtpm.daemon.testing.DaemonProcess;
 import dev.jvtpm.daemon.testing.Hex;
-import dev.jvtpm.daemon.testing.Ports;
 import dev.jvtpm.daemon.testing.Repo;
-import dev.jvtpm.daemon.testing.TestDirs;
+import dev.jvtpm.daemon.testing.TcpTpm;
 import dev.jvtpm.daemon.testing.Tools;
 import dev.jvtpm.daemon.testing.TpmCommands;
 import java.nio.charset.StandardCharsets;
@@ -15,7 +13,6 @@ import java.time.Duration;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -48,33 +45,11 @@ class PytssSessionsTest {
     private static Map<String, String>[] onBoth(String script) throws Exception {
         @SuppressWarnings("unchecked")
         Map<String, String>[] out = new Map[2];
-        Path dir = TestDirs.create();
-        try {
-            int port = Ports.freePair();
-            try (DaemonProcess d = DaemonProcess.builder(dir).start("socket", "--tpm2", "--tpmstate", "dir=" + dir,
-                    "--server", "type=tcp,port=" + port, "--ctrl", "type=tcp,port=" + (port + 1),
-                    "--flags", "not-need-init,startup-clear").awaitTcp(port)) {
-                out[0] = run(script, port);
-            }
-        } finally {
-            TestDirs.delete(dir);
+        try (TcpTpm jvtpm = TcpTpm.startCleared(TcpTpm.Kind.JVTPM)) {
+            out[0] = run(script, jvtpm.port());
         }
-        Path sdir = TestDirs.create();
-        Process p = null;
-        try {
-            int port = Ports.freePair();
-            p = new ProcessBuilder("swtpm", "socket", "--tpm2", "--server", "type=tcp,port=" + port
-                    + ",bindaddr=127.0.0.1", "--ctrl", "type=tcp,port=" + (port + 1) + ",bindaddr=127.0.0.1",
-                    "--tpmstate", "dir=" + sdir, "--flags", "not-need-init,startup-clear")
-                    .redirectErrorStream(true).redirectOutput(sdir.resolve("swtpm.log").toFile()).start();
-            awaitPort(port);
-            out[1] = run(script, port);
-        } finally {
-            if (p != null) {
-                p.destroy();
-                p.waitFor(10, TimeUnit.SECONDS);
-            }
-            TestDirs.delete(sdir);
+        try (TcpTpm swtpm = TcpTpm.startCleared(TcpTpm.Kind.SWTPM)) {
+            out[1] = run(script, swtpm.port());
         }
         return out;
     }
@@ -116,19 +91,5 @@ class PytssSessionsTest {
         assertThat(jvtpm).containsEntry("pcrevent.11", sha256);
         assertThat(jvtpm).containsEntry("audit.type", "32790").containsEntry("audit.exclusive", "1");
         assertThat(jvtpm).isEqualTo(swtpm);
-    }
-
-    private static void awaitPort(int port) throws Exception {
-        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(10);
-        while (true) {
-            try (java.net.Socket s = new java.net.Socket("127.0.0.1", port)) {
-                return;
-            } catch (java.io.IOException e) {
-                if (System.nanoTime() > deadline) {
-                    throw e;
-                }
-                Thread.sleep(20);
-            }
-        }
     }
 }

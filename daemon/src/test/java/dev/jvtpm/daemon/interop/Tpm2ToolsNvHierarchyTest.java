@@ -26,8 +26,6 @@ import org.junit.jupiter.api.Test;
  * the script stays a valid description of what a TPM does.
  */
 class Tpm2ToolsNvHierarchyTest {
-    private static final Pattern RC = Pattern.compile("0x[0-9A-Fa-f]{3,8}");
-
     private TcpTpm jvtpm;
     private TcpTpm swtpm;
 
@@ -45,15 +43,7 @@ class Tpm2ToolsNvHierarchyTest {
 
     @AfterEach
     void stop() throws Exception {
-        try {
-            if (jvtpm != null) {
-                jvtpm.close();
-            }
-        } finally {
-            if (swtpm != null) {
-                swtpm.close();
-            }
-        }
+        TcpTpm.closeBoth(jvtpm, swtpm);
     }
 
     private static byte[] bytes(int n, int seed) {
@@ -91,16 +81,6 @@ class Tpm2ToolsNvHierarchyTest {
         return new Step(false, command);
     }
 
-    /** The response codes a failing tool reports, in order (tpm2-tools prints them as 0x...). */
-    private static List<String> codes(String stderr) {
-        List<String> out = new ArrayList<>();
-        Matcher m = RC.matcher(stderr);
-        while (m.find()) {
-            out.add("0x" + m.group().substring(2).toUpperCase());
-        }
-        return out;
-    }
-
     /**
      * Output as compared: scratch paths neutralised, and TPM2_PT_LOADED_CURVES left out: libtpms
      * 0.9.2 counts its 8 curves, jvtpm implements only P-256, P-384 and P-521 (the known curve
@@ -118,7 +98,8 @@ class Tpm2ToolsNvHierarchyTest {
         assertThat(sub.exit()).as("jvtpm: " + step + "\n" + sub).isEqualTo(ref.exit());
         assertThat(comparable(sub.stdout(), jvtpm)).as("stdout of " + step).isEqualTo(comparable(ref.stdout(), swtpm));
         if (ref.exit() != 0) {
-            assertThat(codes(sub.stderr())).as("codes of " + step + "\n" + sub.stderr()).isEqualTo(codes(ref.stderr()));
+            assertThat(Tools.responseCodes(sub.stderr())).as("codes of " + step + "\n" + sub.stderr())
+                    .isEqualTo(Tools.responseCodes(ref.stderr()));
         }
     }
 

@@ -9,9 +9,6 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Map;
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -25,7 +22,6 @@ import org.junit.jupiter.api.Test;
  * and given to both TPMs, so their Names, and the policies that name them, are the same.
  */
 class Tpm2ToolsPolicyFlowsTest {
-    private static final Pattern RC = Pattern.compile("0x[0-9A-Fa-f]{3,8}");
     private static final String SECRET = "sealed behind a policy\n";
 
     private TcpTpm swtpm;
@@ -44,15 +40,7 @@ class Tpm2ToolsPolicyFlowsTest {
 
     @AfterEach
     void stop() throws Exception {
-        try {
-            if (jvtpm != null) {
-                jvtpm.close();
-            }
-        } finally {
-            if (swtpm != null) {
-                swtpm.close();
-            }
-        }
+        TcpTpm.closeBoth(jvtpm, swtpm);
     }
 
     /**
@@ -72,7 +60,8 @@ class Tpm2ToolsPolicyFlowsTest {
         String what = String.join(" ", cmd) + "\nswtpm: " + r[0] + "\njvtpm: " + r[1];
         assertThat(r[0].exit() == 0).as("swtpm: " + what).isEqualTo(succeeds);
         assertThat(r[1].exit()).as("jvtpm: " + what).isEqualTo(r[0].exit());
-        assertThat(codes(r[1].stderr())).as("codes: " + what).isEqualTo(codes(r[0].stderr()));
+        assertThat(Tools.responseCodes(r[1].stderr())).as("codes: " + what)
+                .isEqualTo(Tools.responseCodes(r[0].stderr()));
         return r;
     }
 
@@ -85,20 +74,7 @@ class Tpm2ToolsPolicyFlowsTest {
     }
 
     private static Tools.Result run(TcpTpm t, String... cmd) throws Exception {
-        List<String> full = new ArrayList<>(List.of("/bin/sh", "-c", "cd \"$0\" && exec \"$@\"",
-                t.file("").toString()));
-        full.addAll(List.of(cmd));
-        String tcti = "swtpm:host=127.0.0.1,port=" + t.port();
-        return Tools.run(Duration.ofSeconds(60), Map.of("TPM2TOOLS_TCTI", tcti), full);
-    }
-
-    private static List<String> codes(String stderr) {
-        List<String> out = new ArrayList<>();
-        Matcher m = RC.matcher(stderr);
-        while (m.find()) {
-            out.add(m.group().toLowerCase());
-        }
-        return out;
+        return t.toolIn(t.file(""), Duration.ofSeconds(60), cmd);
     }
 
     /** A file both flows wrote must have the same bytes (policy digests). */

@@ -2,18 +2,11 @@ package dev.jvtpm.daemon.interop;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import dev.jvtpm.daemon.testing.DaemonProcess;
-import dev.jvtpm.daemon.testing.Ports;
-import dev.jvtpm.daemon.testing.TestDirs;
+import dev.jvtpm.daemon.testing.TcpTpm;
 import dev.jvtpm.daemon.testing.Tools;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.ArrayList;
-import java.util.List;
-import java.util.Map;
-import java.util.concurrent.TimeUnit;
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
+import java.time.Duration;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -27,78 +20,36 @@ import org.junit.jupiter.api.Test;
  * same TPM response code, and deterministic outputs (policy digests, unsealed data) must match.
  */
 class Tpm2ToolsSessionFlowsTest {
-    private static final Pattern RC = Pattern.compile("0x[0-9a-fA-F]{3,8}");
-
-    private final List<Path> dirs = new ArrayList<>();
-    private DaemonProcess daemon;
-    private Process swtpm;
-    private final String[] tcti = new String[2];
+    private TcpTpm swtpm;
+    private TcpTpm jvtpm;
     private final Path[] work = new Path[2];
 
     @BeforeEach
     void start() throws Exception {
-        Path dir = TestDirs.create();
-        dirs.add(dir);
-        int port = Ports.freePair();
-        daemon = DaemonProcess.builder(dir).start("socket", "--tpm2", "--tpmstate", "dir=" + dir, "--server",
-                "type=tcp,port=" + port, "--ctrl", "type=tcp,port=" + (port + 1), "--flags",
-                "not-need-init,startup-clear").awaitTcp(port);
-        tcti[1] = "swtpm:host=127.0.0.1,port=" + port;
-        Path sdir = TestDirs.create();
-        dirs.add(sdir);
-        int sport = Ports.freePair();
-        swtpm = new ProcessBuilder("swtpm", "socket", "--tpm2", "--server", "type=tcp,port=" + sport
-                + ",bindaddr=127.0.0.1", "--ctrl", "type=tcp,port=" + (sport + 1) + ",bindaddr=127.0.0.1",
-                "--tpmstate", "dir=" + sdir, "--flags", "not-need-init,startup-clear")
-                .redirectErrorStream(true).redirectOutput(sdir.resolve("swtpm.log").toFile()).start();
-        tcti[0] = "swtpm:host=127.0.0.1,port=" + sport;
+        swtpm = TcpTpm.startCleared(TcpTpm.Kind.SWTPM);
+        jvtpm = TcpTpm.startCleared(TcpTpm.Kind.JVTPM);
         for (int i = 0; i < 2; i++) {
-            work[i] = Files.createDirectories((i == 0 ? sdir : dir).resolve("work"));
+            work[i] = Files.createDirectories((i == 0 ? swtpm : jvtpm).file("work"));
             Files.writeString(work[i].resolve("secret"), "sealed by tpm2-tools\n");
-        }
-        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(10);
-        while (Tools.run(Map.of("TPM2TOOLS_TCTI", tcti[0]), "tpm2_getrandom", "1").exit() != 0) {
-            if (System.nanoTime() > deadline) {
-                throw new AssertionError("swtpm did not come up");
-            }
-            Thread.sleep(50);
         }
     }
 
     @AfterEach
     void stop() throws Exception {
-        if (daemon != null) {
-            daemon.close();
-        }
-        if (swtpm != null) {
-            swtpm.destroy();
-            swtpm.waitFor(10, TimeUnit.SECONDS);
-        }
-        dirs.forEach(TestDirs::delete);
+        TcpTpm.closeBoth(jvtpm, swtpm);
     }
 
     /** Runs {@code cmd} in each TPM's work directory; same exit status and response codes. */
     private Tools.Result[] both(String... cmd) throws Exception {
         Tools.Result[] r = new Tools.Result[2];
         for (int i = 0; i < 2; i++) {
-            List<String> sh = List.of("/bin/sh", "-c", "cd '" + work[i] + "' && exec \"$@\"", "sh");
-            List<String> full = new ArrayList<>(sh);
-            full.addAll(List.of(cmd));
-            r[i] = Tools.run(java.time.Duration.ofSeconds(60), Map.of("TPM2TOOLS_TCTI", tcti[i]), full);
+            r[i] = (i == 0 ? swtpm : jvtpm).toolIn(work[i], Duration.ofSeconds(60), cmd);
         }
         String what = String.join(" ", cmd) + "\nswtpm: " + r[0] + "\njvtpm: " + r[1];
         assertThat(r[1].exit()).as(what).isEqualTo(r[0].exit());
-        assertThat(codes(r[1].stderr())).as(what).isEqualTo(codes(r[0].stderr()));
+        assertThat(Tools.responseCodes(r[1].stderr())).as(what)
+                .isEqualTo(Tools.responseCodes(r[0].stderr()));
         return r;
-    }
-
-    private static List<String> codes(String stderr) {
-        List<String> out = new ArrayList<>();
-        Matcher m = RC.matcher(stderr);
-        while (m.find()) {
-            out.add(m.group().toLowerCase());
-        }
-        return out;
     }
 
     private byte[][] files(String name) throws Exception {

@@ -5,9 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import dev.jvtpm.daemon.testing.TcpTpm;
 import dev.jvtpm.daemon.testing.Tools;
 import java.nio.file.Files;
-import java.nio.file.Path;
 import java.time.Duration;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.AfterEach;
@@ -23,6 +21,12 @@ import org.junit.jupiter.api.Test;
  */
 class Tss2FapiFlowsTest {
     private static final String SECRET = "sealed through FAPI";
+    /** A FAPI policy that holds while PCR 16 (SHA-256 bank) is as after TPM2_Startup. */
+    private static final String PCR16_POLICY = "{\n"
+            + "  \"description\": \"PCR 16 as after TPM2_Startup\",\n"
+            + "  \"policy\": [ { \"type\": \"POLICYPCR\", \"pcrs\": [ { \"pcr\": 16, \"hashAlg\": "
+            + "\"TPM2_ALG_SHA256\", \"digest\": \"" + "00".repeat(32) + "\" } ] } ]\n"
+            + "}\n";
 
     private TcpTpm swtpm;
     private TcpTpm jvtpm;
@@ -42,7 +46,7 @@ class Tss2FapiFlowsTest {
                     + "  \"user_dir\": \"" + t.file("user") + "\",\n"
                     + "  \"system_dir\": \"" + t.file("system") + "\",\n"
                     + "  \"log_dir\": \"" + t.file("log") + "\",\n"
-                    + "  \"tcti\": \"swtpm:host=127.0.0.1,port=" + t.port() + "\",\n"
+                    + "  \"tcti\": \"" + t.tcti() + "\",\n"
                     + "  \"system_pcrs\": [],\n"
                     + "  \"ek_cert_less\": \"yes\"\n"
                     + "}\n");
@@ -53,22 +57,12 @@ class Tss2FapiFlowsTest {
 
     @AfterEach
     void stop() throws Exception {
-        try {
-            if (jvtpm != null) {
-                jvtpm.close();
-            }
-        } finally {
-            if (swtpm != null) {
-                swtpm.close();
-            }
-        }
+        TcpTpm.closeBoth(jvtpm, swtpm);
     }
 
     private static Tools.Result run(TcpTpm t, String... cmd) throws Exception {
-        List<String> full = new ArrayList<>(List.of("/bin/sh", "-c", "cd \"$0\" && exec \"$@\"", t.file("").toString()));
-        full.addAll(List.of(cmd));
-        return Tools.run(Duration.ofSeconds(120), Map.of("TSS2_FAPICONF", t.file("fapi-config.json").toString(),
-                "TSS2_LOG", "fapi+NONE"), full);
+        return Tools.runIn(t.file(""), Duration.ofSeconds(120), Map.of("TSS2_FAPICONF",
+                t.file("fapi-config.json").toString(), "TSS2_LOG", "fapi+NONE"), cmd);
     }
 
     /** Runs {@code cmd} on both; swtpm ends as {@code succeeds} says, jvtpm the same way. */
@@ -85,8 +79,11 @@ class Tss2FapiFlowsTest {
         return both(true, cmd);
     }
 
-    private static String read(TcpTpm t, String name) throws Exception {
-        return Files.readString(t.file(name));
+    /** Both TPMs' FAPI wrote the sealed secret to "unsealed". */
+    private void bothUnsealedTheSecret() throws Exception {
+        for (TcpTpm t : List.of(swtpm, jvtpm)) {
+            assertThat(Files.readString(t.file("unsealed"))).as(t.toString()).isEqualTo(SECRET);
+        }
     }
 
     @Test
@@ -96,8 +93,7 @@ class Tss2FapiFlowsTest {
         assertThat(Files.size(jvtpm.file("random.bin"))).isEqualTo(16);
         ok("tss2_createseal", "--path", "HS/SRK/mySeal", "--type", "noDa", "--authValue", "", "--data", "data");
         ok("tss2_unseal", "--path", "HS/SRK/mySeal", "--data", "unsealed");
-        assertThat(read(swtpm, "unsealed")).isEqualTo(SECRET);
-        assertThat(read(jvtpm, "unsealed")).isEqualTo(SECRET);
+        bothUnsealedTheSecret();
         both(false, "tss2_createseal", "--path", "HS/SRK/mySeal", "--type", "noDa", "--authValue", "", "--data", "data");
         ok("tss2_createkey", "--path", "HS/SRK/myKey", "--type", "sign,noDa", "--authValue", "");
         ok("tss2_sign", "--keyPath", "HS/SRK/myKey", "--digest", "digest", "--signature", "sig.der",
@@ -121,19 +117,14 @@ class Tss2FapiFlowsTest {
     void sealingToAPcrPolicy() throws Exception {
         ok("tss2_provision");
         for (TcpTpm t : List.of(swtpm, jvtpm)) {
-            Files.writeString(t.file("pcr-policy.json"), "{\n"
-                    + "  \"description\": \"PCR 16 as after TPM2_Startup\",\n"
-                    + "  \"policy\": [ { \"type\": \"POLICYPCR\", \"pcrs\": [ { \"pcr\": 16, \"hashAlg\": "
-                    + "\"TPM2_ALG_SHA256\", \"digest\": \"" + "00".repeat(32) + "\" } ] } ]\n"
-                    + "}\n");
+            Files.writeString(t.file("pcr-policy.json"), PCR16_POLICY);
             Files.writeString(t.file("event"), "measured");
         }
         ok("tss2_import", "--path", "/policy/pcr16", "--importData", "pcr-policy.json");
         ok("tss2_createseal", "--path", "HS/SRK/pcrSeal", "--type", "noDa", "--policyPath", "/policy/pcr16",
                 "--authValue", "", "--data", "data");
         ok("tss2_unseal", "--path", "HS/SRK/pcrSeal", "--data", "unsealed");
-        assertThat(read(swtpm, "unsealed")).isEqualTo(SECRET);
-        assertThat(read(jvtpm, "unsealed")).isEqualTo(SECRET);
+        bothUnsealedTheSecret();
         ok("tss2_pcrextend", "--pcr", "16", "--data", "event");
         both(false, "tss2_unseal", "--path", "HS/SRK/pcrSeal", "--data", "unsealed2");
         Tools.Result[] pcr = ok("tss2_pcrread", "--pcrIndex", "16", "--pcrValue", "-");
@@ -148,11 +139,7 @@ class Tss2FapiFlowsTest {
     void sealingToAPolicyHeldInAnNvIndex() throws Exception {
         ok("tss2_provision");
         for (TcpTpm t : List.of(swtpm, jvtpm)) {
-            Files.writeString(t.file("pcr-policy.json"), "{\n"
-                    + "  \"description\": \"PCR 16 as after TPM2_Startup\",\n"
-                    + "  \"policy\": [ { \"type\": \"POLICYPCR\", \"pcrs\": [ { \"pcr\": 16, \"hashAlg\": "
-                    + "\"TPM2_ALG_SHA256\", \"digest\": \"" + "00".repeat(32) + "\" } ] } ]\n"
-                    + "}\n");
+            Files.writeString(t.file("pcr-policy.json"), PCR16_POLICY);
             Files.writeString(t.file("authnv-policy.json"), "{\n"
                     + "  \"description\": \"the policy in /nv/Owner/policyNv\",\n"
                     + "  \"policy\": [ { \"type\": \"POLICYAUTHORIZENV\", \"nvPath\": \"/nv/Owner/policyNv\" } ]\n"
@@ -166,8 +153,7 @@ class Tss2FapiFlowsTest {
         ok("tss2_createseal", "--path", "HS/SRK/nvSeal", "--type", "noDa", "--policyPath", "/policy/authnv",
                 "--authValue", "", "--data", "data");
         ok("tss2_unseal", "--path", "HS/SRK/nvSeal", "--data", "unsealed");
-        assertThat(read(swtpm, "unsealed")).isEqualTo(SECRET);
-        assertThat(read(jvtpm, "unsealed")).isEqualTo(SECRET);
+        bothUnsealedTheSecret();
         ok("tss2_pcrextend", "--pcr", "16", "--data", "event");
         both(false, "tss2_unseal", "--path", "HS/SRK/nvSeal", "--data", "unsealed2");
     }

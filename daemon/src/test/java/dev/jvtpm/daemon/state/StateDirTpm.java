@@ -2,12 +2,11 @@ package dev.jvtpm.daemon.state;
 
 import dev.jvtpm.daemon.testing.DaemonProcess;
 import dev.jvtpm.daemon.testing.Ports;
+import dev.jvtpm.daemon.testing.SwtpmProcess;
 import dev.jvtpm.daemon.testing.TestDirs;
 import dev.jvtpm.daemon.testing.TpmCommands;
 import dev.jvtpm.daemon.testing.Wire;
-import java.io.File;
 import java.io.IOException;
-import java.net.Socket;
 import java.nio.ByteBuffer;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -83,25 +82,7 @@ final class StateDirTpm implements AutoCloseable {
             daemon = DaemonProcess.builder(work).start(args.toArray(new String[0])).awaitTcp(port).awaitTcp(port + 1);
             return this;
         }
-        List<String> cmd = new ArrayList<>();
-        cmd.add("swtpm");
-        cmd.addAll(args);
-        Path log = work.resolve("swtpm-" + starts + ".log");
-        swtpm = new ProcessBuilder(cmd).redirectErrorStream(true).redirectOutput(log.toFile())
-                .redirectInput(ProcessBuilder.Redirect.from(new File("/dev/null"))).start();
-        long deadline = System.nanoTime() + DaemonProcess.START_TIMEOUT.toNanos();
-        for (int p : new int[] {port, port + 1}) {
-            while (true) {
-                try (Socket s = new Socket("127.0.0.1", p)) {
-                    break;
-                } catch (IOException notYet) {
-                    if (!swtpm.isAlive() || System.nanoTime() > deadline) {
-                        throw new IOException("swtpm did not start: " + Files.readString(log));
-                    }
-                    Thread.sleep(20);
-                }
-            }
-        }
+        swtpm = SwtpmProcess.start(args, work.resolve("swtpm-" + starts + ".log"), port, port + 1);
         return this;
     }
 

@@ -1,9 +1,9 @@
 package dev.jvtpm.daemon.testing;
 
-import java.io.File;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.TimeUnit;
@@ -21,18 +21,32 @@ public final class TcpTpm implements AutoCloseable {
     private final Kind kind;
     private final Path dir;
     private final int port;
+    private final String flags;
     private DaemonProcess daemon;
     private Process swtpm;
 
-    private TcpTpm(Kind kind, Path dir, int port) {
+    private TcpTpm(Kind kind, Path dir, int port, String flags) {
         this.kind = kind;
         this.dir = dir;
         this.port = port;
+        this.flags = flags;
     }
 
     /** A freshly manufactured TPM, powered on (not-need-init), before TPM2_Startup. */
     public static TcpTpm start(Kind kind) throws IOException, InterruptedException {
-        TcpTpm t = new TcpTpm(kind, TestDirs.create(), Ports.freePair());
+        return start(kind, "not-need-init");
+    }
+
+    /**
+     * A freshly manufactured TPM, powered on, that sent itself TPM2_Startup(CLEAR) (swtpm's
+     * startup-clear flag), as it does again after every {@link #restart()}.
+     */
+    public static TcpTpm startCleared(Kind kind) throws IOException, InterruptedException {
+        return start(kind, "not-need-init,startup-clear");
+    }
+
+    private static TcpTpm start(Kind kind, String flags) throws IOException, InterruptedException {
+        TcpTpm t = new TcpTpm(kind, TestDirs.create(), Ports.freePair(), flags);
         t.launch();
         return t;
     }
@@ -50,37 +64,27 @@ public final class TcpTpm implements AutoCloseable {
         Files.createDirectories(state);
         List<String> args = List.of("socket", "--tpm2", "--tpmstate", "dir=" + state,
                 "--server", "type=tcp,port=" + port + ",bindaddr=127.0.0.1",
-                "--ctrl", "type=tcp,port=" + (port + 1) + ",bindaddr=127.0.0.1", "--flags", "not-need-init");
+                "--ctrl", "type=tcp,port=" + (port + 1) + ",bindaddr=127.0.0.1", "--flags", flags);
         if (kind == Kind.JVTPM) {
             daemon = DaemonProcess.builder(dir).start(args.toArray(new String[0])).awaitTcp(port).awaitTcp(port + 1);
             return;
         }
-        swtpm = new ProcessBuilder(concat("swtpm", args)).redirectErrorStream(true)
-                .redirectOutput(dir.resolve("swtpm.log").toFile())
-                .redirectInput(ProcessBuilder.Redirect.from(new File("/dev/null"))).start();
-        long deadline = System.nanoTime() + DaemonProcess.START_TIMEOUT.toNanos();
-        while (true) {
-            try (java.net.Socket s = new java.net.Socket("127.0.0.1", port + 1)) {
-                return;
-            } catch (IOException notYet) {
-                if (!swtpm.isAlive() || System.nanoTime() > deadline) {
-                    throw new IOException("swtpm did not start: " + Files.readString(dir.resolve("swtpm.log")));
-                }
-                Thread.sleep(20);
-            }
-        }
+        swtpm = SwtpmProcess.start(args, dir.resolve("swtpm.log"), port, port + 1);
     }
 
-    private static List<String> concat(String first, List<String> rest) {
-        List<String> all = new java.util.ArrayList<>();
-        all.add(first);
-        all.addAll(rest);
-        return all;
+    /** The TCTI configuration (tcti-swtpm) that reaches this TPM. */
+    public String tcti() {
+        return "swtpm:host=127.0.0.1,port=" + port;
     }
 
     /** A tpm2-tools command against this TPM. */
     public Tools.Result tool(String... cmd) throws IOException, InterruptedException {
-        return Tools.run(Map.of("TPM2TOOLS_TCTI", "swtpm:host=127.0.0.1,port=" + port), cmd);
+        return Tools.run(Map.of("TPM2TOOLS_TCTI", tcti()), cmd);
+    }
+
+    /** A tpm2-tools command against this TPM, run in {@code workDir} (file arguments are relative to it). */
+    public Tools.Result toolIn(Path workDir, Duration timeout, String... cmd) throws IOException, InterruptedException {
+        return Tools.runIn(workDir, timeout, Map.of("TPM2TOOLS_TCTI", tcti()), cmd);
     }
 
     /** One raw command on a connection of its own; the response. */
@@ -118,6 +122,19 @@ public final class TcpTpm implements AutoCloseable {
     /** A file in this TPM's scratch directory (tool inputs and outputs). */
     public Path file(String name) {
         return dir.resolve(name);
+    }
+
+    /** Closes both TPMs of a side-by-side test (null for one that was not started), also when the first close fails. */
+    public static void closeBoth(TcpTpm first, TcpTpm second) throws InterruptedException {
+        try {
+            if (first != null) {
+                first.close();
+            }
+        } finally {
+            if (second != null) {
+                second.close();
+            }
+        }
     }
 
     @Override

@@ -1,13 +1,15 @@
 package dev.jvtpm.engine.auth;
 
 import dev.jvtpm.engine.core.HierarchyPolicy;
+import dev.jvtpm.engine.core.Lifecycle;
 import dev.jvtpm.engine.core.TpmCore;
 import dev.jvtpm.engine.types.TpmHandles;
 
 /**
  * Hierarchy and PCR handles: name = handle; authValue and authPolicy are the hierarchy's (or
  * PCR's) current values, read when asked, so a response HMAC after HierarchyChangeAuth uses the
- * new authValue as the reference does.
+ * new authValue as the reference does. HierarchyChangeAuth and SetPrimaryPolicy set a hierarchy's
+ * values here too, where it is known which are persistent.
  */
 public final class PermanentEntity implements Entity {
     private final TpmCore core;
@@ -71,6 +73,46 @@ public final class PermanentEntity implements Entity {
                 return core.gp.lockoutPolicy;
             default:
                 return HierarchyPolicy.EMPTY;
+        }
+    }
+
+    /**
+     * Sets a hierarchy's authValue (HierarchyChangeAuth). See {@link #store} for when it reaches
+     * NV.
+     */
+    public void setAuthValue(byte[] authValue) {
+        switch (handle) {
+            case TpmHandles.RH_OWNER -> core.gp.ownerAuth = authValue;
+            case TpmHandles.RH_ENDORSEMENT -> core.gp.endorsementAuth = authValue;
+            case TpmHandles.RH_LOCKOUT -> core.gp.lockoutAuth = authValue;
+            case TpmHandles.RH_PLATFORM -> core.gc.platformAuth = authValue;
+            default -> throw new IllegalStateException(String.format("0x%08X has no settable authValue", handle));
+        }
+        store();
+    }
+
+    /** Sets a hierarchy's authPolicy (SetPrimaryPolicy). See {@link #store} for when it reaches NV. */
+    public void setAuthPolicy(HierarchyPolicy policy) {
+        switch (handle) {
+            case TpmHandles.RH_OWNER -> core.gp.ownerPolicy = policy;
+            case TpmHandles.RH_ENDORSEMENT -> core.gp.endorsementPolicy = policy;
+            case TpmHandles.RH_LOCKOUT -> core.gp.lockoutPolicy = policy;
+            case TpmHandles.RH_PLATFORM -> core.gc.platformPolicy = policy;
+            default -> throw new IllegalStateException(String.format("0x%08X has no settable authPolicy", handle));
+        }
+        store();
+    }
+
+    /**
+     * The owner, endorsement and lockout authValue and authPolicy are persistent and written before
+     * the response; the platform's live until the next Startup(CLEAR), so changing one ends a
+     * pending orderly shutdown instead.
+     */
+    private void store() {
+        if (handle == TpmHandles.RH_PLATFORM) {
+            Lifecycle.clearOrderly(core);
+        } else {
+            core.markPersistentDirty();
         }
     }
 

@@ -6,6 +6,8 @@ import static dev.jvtpm.engine.testing.SessionClient.AUDIT;
 import static dev.jvtpm.engine.testing.SessionClient.AUDIT_EXCLUSIVE;
 import static dev.jvtpm.engine.testing.SessionClient.AUDIT_RESET;
 import static dev.jvtpm.engine.testing.SessionClient.CONTINUE;
+import static dev.jvtpm.engine.testing.AuditCommands.getCommandAuditDigest;
+import static dev.jvtpm.engine.testing.AuditCommands.setCommandCodeAuditStatus;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.jvtpm.engine.TpmInternals;
@@ -21,10 +23,8 @@ import dev.jvtpm.engine.testing.TpmHarness;
 import dev.jvtpm.engine.types.TpmCap;
 import dev.jvtpm.engine.types.TpmCc;
 import dev.jvtpm.engine.types.TpmHandles;
-import dev.jvtpm.engine.wire.TpmReader;
 import java.nio.ByteBuffer;
 import java.nio.charset.StandardCharsets;
-import java.util.ArrayList;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 
@@ -84,9 +84,7 @@ class AuditTest {
     }
 
     private Result commandAuditDigest() {
-        return client.call(new Call(TpmCc.GET_COMMAND_AUDIT_DIGEST).handle(TpmHandles.RH_ENDORSEMENT)
-                .handle(TpmHandles.RH_NULL).auth(Auth.password(new byte[0])).auth(Auth.password(new byte[0]))
-                .params(new byte[] {0, 0, 0, 0x10}));
+        return client.call(getCommandAuditDigest());
     }
 
     @Test
@@ -182,36 +180,14 @@ class AuditTest {
         assertThat(a.clock()).isEqualTo(core.go.clock);
     }
 
-    private List<Integer> auditedCommands() throws Exception {
-        TpmReader r = h.ok(h.call(Commands.getCapability(TpmCap.AUDIT_COMMANDS, 0, 254))).body();
-        r.u8();
-        r.u32();
-        int n = r.u32();
-        List<Integer> out = new ArrayList<>();
-        for (int i = 0; i < n; i++) {
-            out.add(r.u32());
-        }
-        return out;
-    }
-
-    private Call setAudit(int alg, int[] set, int[] clear) {
-        ByteBuffer b = ByteBuffer.allocate(2 + 8 + 4 * (set.length + clear.length)).putShort((short) alg)
-                .putInt(set.length);
-        for (int c : set) {
-            b.putInt(c);
-        }
-        b.putInt(clear.length);
-        for (int c : clear) {
-            b.putInt(c);
-        }
-        return new Call(TpmCc.SET_COMMAND_CODE_AUDIT_STATUS).handle(TpmHandles.RH_OWNER)
-                .auth(Auth.password(new byte[0])).params(b.array());
+    private List<Integer> auditedCommands() {
+        return h.capabilityList(TpmCap.AUDIT_COMMANDS, 0, 254);
     }
 
     @Test
     void commandAuditDigestCounterAndList() throws Exception {
         assertThat(auditedCommands()).containsExactly(TpmCc.SET_COMMAND_CODE_AUDIT_STATUS);
-        Call set = setAudit(0x0010, new int[] {TpmCc.HASH, TpmCc.SHUTDOWN, 0x0999}, new int[] {
+        Call set = setCommandCodeAuditStatus(0x0010, new int[] {TpmCc.HASH, TpmCc.SHUTDOWN, 0x0999}, new int[] {
             TpmCc.SET_COMMAND_CODE_AUDIT_STATUS});
         Result r = client.call(set);
         assertThat(r.rc()).isZero();
@@ -236,8 +212,9 @@ class AuditTest {
         assertThat(SessionClient.get2b(again)).isEqualTo(digest);
 
         // A new audit hash: not with list changes; then this command ends the digest.
-        assertThat(client.call(setAudit(ALG_SHA256, new int[] {TpmCc.HASH}, new int[0])).rc()).isEqualTo(0x1C4);
-        assertThat(client.call(setAudit(ALG_SHA256, new int[0], new int[0])).rc()).isZero();
+        assertThat(client.call(setCommandCodeAuditStatus(ALG_SHA256, new int[] {TpmCc.HASH}, new int[0])).rc())
+                .isEqualTo(0x1C4);
+        assertThat(client.call(setCommandCodeAuditStatus(ALG_SHA256, new int[0], new int[0])).rc()).isZero();
         Attest changed = attest(commandAuditDigest());
         assertThat(changed.attested().getLong()).isEqualTo(1);
         assertThat(changed.attested().getShort()).isEqualTo((short) ALG_SHA256);
@@ -252,7 +229,7 @@ class AuditTest {
 
     @Test
     void auditListsAreLimited() {
-        assertThat(client.call(setAudit(0x0010, new int[255], new int[0])).rc()).isEqualTo(0x2D5);
-        assertThat(client.call(setAudit(0x0099, new int[0], new int[0])).rc()).isEqualTo(0x1C3);
+        assertThat(client.call(setCommandCodeAuditStatus(0x0010, new int[255], new int[0])).rc()).isEqualTo(0x2D5);
+        assertThat(client.call(setCommandCodeAuditStatus(0x0099, new int[0], new int[0])).rc()).isEqualTo(0x1C3);
     }
 }

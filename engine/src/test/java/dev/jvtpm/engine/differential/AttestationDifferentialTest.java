@@ -1,5 +1,12 @@
 package dev.jvtpm.engine.differential;
 
+import static dev.jvtpm.engine.testing.AttestationCommands.certify;
+import static dev.jvtpm.engine.testing.AttestationCommands.certifyCreation;
+import static dev.jvtpm.engine.testing.AttestationCommands.getTime;
+import static dev.jvtpm.engine.testing.AttestationCommands.nvCertify;
+import static dev.jvtpm.engine.testing.AttestationCommands.pcrSelection;
+import static dev.jvtpm.engine.testing.AttestationCommands.quote;
+import static dev.jvtpm.engine.testing.ObjectCommands.scheme;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.jvtpm.engine.nv.NvAttributes;
@@ -7,6 +14,7 @@ import dev.jvtpm.engine.testing.Attestations;
 import dev.jvtpm.engine.testing.Attestations.Attest;
 import dev.jvtpm.engine.testing.Commands;
 import dev.jvtpm.engine.testing.ObjectCommands;
+import dev.jvtpm.engine.testing.SessionClient;
 import dev.jvtpm.engine.testing.Templates;
 import dev.jvtpm.engine.types.HashAlg;
 import dev.jvtpm.engine.types.TpmAlgId;
@@ -35,8 +43,6 @@ import java.security.spec.ECGenParameterSpec;
 import java.security.spec.RSAKeyGenParameterSpec;
 import java.util.Arrays;
 import java.util.HexFormat;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -50,25 +56,12 @@ import org.junit.jupiter.api.Test;
  * an endorsement key's unobfuscated counters and firmware version must match too. Every error
  * response is compared byte for byte.
  */
-class AttestationDifferentialTest {
+class AttestationDifferentialTest extends DifferentialFixture {
     static final byte[] NONE = new byte[0];
     static final HexFormat HEX = HexFormat.of();
     static final byte[] NONCE = "nonce from a verifier".getBytes(StandardCharsets.US_ASCII);
     static final byte[] NULL_SCHEME = ObjectCommands.scheme(TpmAlgId.NULL, 0);
     static final int SIGNER = ObjectAttributes.SIGN | ObjectAttributes.USER_WITH_AUTH | ObjectAttributes.NO_DA;
-
-    private Differential d;
-
-    @BeforeEach
-    void start() throws Exception {
-        d = Differential.start();
-        d.same("Startup(CLEAR)", Commands.startup(0));
-    }
-
-    @AfterEach
-    void stop() throws Exception {
-        d.close();
-    }
 
     /** Both answers with the same response code, past a TPM_RC_RETRY (DA_USED) both give. */
     private Differential.Pair both(String what, byte[] cmd) {
@@ -129,44 +122,6 @@ class AttestationDifferentialTest {
     private static void bothVerify(String what, PublicArea key, Attestations.Response[] r) throws Exception {
         assertThat(Attestations.verifies(key, r[0].attest(), r[0].signature())).as(what + ": swtpm's signature").isTrue();
         assertThat(Attestations.verifies(key, r[1].attest(), r[1].signature())).as(what + ": jvtpm's signature").isTrue();
-    }
-
-    static byte[] pcrSelection(int... algAndBitmap) {
-        TpmWriter w = new TpmWriter().u32(algAndBitmap.length / 2);
-        for (int i = 0; i < algAndBitmap.length; i += 2) {
-            int m = algAndBitmap[i + 1];
-            w.u16(algAndBitmap[i]).u8(3).u8(m).u8(m >>> 8).u8(m >>> 16);
-        }
-        return w.toByteArray();
-    }
-
-    static byte[] quote(int sign, byte[] data, byte[] scheme, byte[] pcrs) {
-        return Commands.withPassword(TpmCc.QUOTE, sign, NONE, w -> w.tpm2b(data).bytes(scheme).bytes(pcrs));
-    }
-
-    static byte[] certify(int object, int sign, byte[] data, byte[] scheme) {
-        return Commands.withPasswords(TpmCc.CERTIFY, new int[] {object, sign}, new byte[][] {NONE, NONE},
-                w -> w.tpm2b(data).bytes(scheme));
-    }
-
-    static byte[] certifyCreation(int sign, int object, byte[] data, byte[] creationHash, byte[] scheme, Ticket ticket) {
-        return Commands.withPasswords(TpmCc.CERTIFY_CREATION, new int[] {sign, object}, new byte[][] {NONE},
-                w -> w.tpm2b(data).tpm2b(creationHash).bytes(scheme).u16(ticket.tag()).u32(ticket.hierarchy())
-                        .tpm2b(ticket.digest()));
-    }
-
-    static byte[] getTime(byte[] endorsementPw, int sign, byte[] data, byte[] scheme) {
-        return Commands.withPasswords(TpmCc.GET_TIME, new int[] {TpmHandles.RH_ENDORSEMENT, sign},
-                new byte[][] {endorsementPw, NONE}, w -> w.tpm2b(data).bytes(scheme));
-    }
-
-    static byte[] nvCertify(int sign, int auth, byte[] authPw, int index, byte[] data, byte[] scheme, int size, int offset) {
-        return Commands.withPasswords(TpmCc.NV_CERTIFY, new int[] {sign, auth, index}, new byte[][] {NONE, authPw},
-                w -> w.tpm2b(data).bytes(scheme).u16(size).u16(offset));
-    }
-
-    static byte[] scheme(int selector, int hash) {
-        return ObjectCommands.scheme(selector, hash);
     }
 
     private int load(String what, PublicArea p, SensitiveArea s) {
@@ -344,7 +299,7 @@ class AttestationDifferentialTest {
         // An unrestricted signing keyed hash needs a scheme of its own (LoadExternal refuses NULL).
         PublicArea pub = Templates.keyedHash(SIGNER, HashAlg.SHA256, new Scheme.Hmac(HashAlg.SHA256)).withUnique(
                 new PublicId.Digest(java.security.MessageDigest.getInstance("SHA-256").digest(
-                        Attestations.concat(seed, hmacKey))));
+                        SessionClient.concat(seed, hmacKey))));
         int hk = load("HMAC key", pub, new SensitiveArea(TpmAlgId.KEYEDHASH, NONE, seed, hmacKey));
         byte[] sel = pcrSelection(TpmAlgId.SHA256, 0x0000FF);
         for (byte[] scheme : new byte[][] {NULL_SCHEME, scheme(TpmAlgId.HMAC, TpmAlgId.SHA256)}) {

@@ -2,9 +2,8 @@ package dev.jvtpm.engine.differential;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import dev.jvtpm.engine.Tpm;
-import dev.jvtpm.engine.TpmInternals;
 import dev.jvtpm.engine.nv.NvAttributes;
+import dev.jvtpm.engine.testing.AttestationCommands;
 import dev.jvtpm.engine.testing.Commands;
 import dev.jvtpm.engine.testing.ObjectCommands;
 import dev.jvtpm.engine.types.HashAlg;
@@ -31,14 +30,13 @@ import java.security.interfaces.RSAPrivateCrtKey;
 import java.security.spec.ECGenParameterSpec;
 import java.security.spec.RSAKeyGenParameterSpec;
 import java.util.ArrayList;
-import java.util.Arrays;
 import java.util.HexFormat;
 import java.util.List;
 import java.util.Random;
 import org.junit.jupiter.api.Test;
 
 /**
- * Seeded random mutations (as {@link MutatedCommandsDifferentialTest} makes them) of valid
+ * Seeded random mutations (a {@link MutationCampaign}) of valid
  * Quote, Certify, CertifyCreation, GetTime and NV_Certify commands, on TPMs holding the same
  * RSA and ECC signing keys and an NV index, sent to swtpm and jvtpm: error responses must be
  * identical, successes the same in tag, size and code (Clock and the obfuscated counters differ).
@@ -90,27 +88,24 @@ class AttestationMutatedCommandsDifferentialTest {
         byte[] nullScheme = ObjectCommands.scheme(TpmAlgId.NULL, 0);
         byte[] ecdsa = ObjectCommands.scheme(TpmAlgId.ECDSA, TpmAlgId.SHA256);
         List<byte[]> s = new ArrayList<>();
-        s.add(AttestationDifferentialTest.quote(rsa, nonce, nullScheme, sel));
-        s.add(AttestationDifferentialTest.quote(ecc, NONE, ecdsa, sel));
-        s.add(AttestationDifferentialTest.certify(ecc, rsa, nonce, nullScheme));
-        s.add(AttestationDifferentialTest.certify(rsa, TpmHandles.RH_NULL, NONE, nullScheme));
-        s.add(AttestationDifferentialTest.certifyCreation(ecc, rsa, nonce, new byte[32], ecdsa,
+        s.add(AttestationCommands.quote(rsa, nonce, nullScheme, sel));
+        s.add(AttestationCommands.quote(ecc, NONE, ecdsa, sel));
+        s.add(AttestationCommands.certify(ecc, rsa, nonce, nullScheme));
+        s.add(AttestationCommands.certify(rsa, TpmHandles.RH_NULL, NONE, nullScheme));
+        s.add(AttestationCommands.certifyCreation(ecc, rsa, nonce, new byte[32], ecdsa,
                 new Ticket(TpmSt.CREATION, TpmHandles.RH_OWNER, new byte[32])));
-        s.add(AttestationDifferentialTest.getTime(NONE, rsa, nonce, nullScheme));
-        s.add(AttestationDifferentialTest.getTime(NONE, TpmHandles.RH_NULL, NONE, nullScheme));
-        s.add(AttestationDifferentialTest.nvCertify(rsa, NV, PW, NV, nonce, nullScheme, 8, 4));
-        s.add(AttestationDifferentialTest.nvCertify(ecc, TpmHandles.RH_OWNER, NONE, NV, NONE, ecdsa, 0, 0));
+        s.add(AttestationCommands.getTime(NONE, rsa, nonce, nullScheme));
+        s.add(AttestationCommands.getTime(NONE, TpmHandles.RH_NULL, NONE, nullScheme));
+        s.add(AttestationCommands.nvCertify(rsa, NV, PW, NV, nonce, nullScheme, 8, 4));
+        s.add(AttestationCommands.nvCertify(ecc, TpmHandles.RH_OWNER, NONE, NV, NONE, ecdsa, 0, 0));
         s.add(Commands.pcrExtend(16, TpmAlgId.SHA256, new byte[32]));
         return s;
     }
 
     @Test
     void mutatedAttestationCommandsGetSwtpmsAnswers() throws Exception {
-        Random rnd = new Random(SEED);
         List<byte[]> seeds = seeds();
-        List<String> mismatches = new ArrayList<>();
-        int compared = 0;
-        int skipped = 0;
+        MutationCampaign campaign;
         try (Differential d = Differential.start()) {
             d.same("Startup", Commands.startup(0));
             for (byte[] cmd : setup()) {
@@ -119,38 +114,18 @@ class AttestationMutatedCommandsDifferentialTest {
             for (byte[] cmd : seeds) {
                 d.sameCode("seed " + HexFormat.of().formatHex(cmd, 6, 10), cmd);
             }
-            for (int n = 0; n < MUTATIONS; n++) {
-                byte[] m = MutatedCommandsDifferentialTest.mutate(seeds.get(rnd.nextInt(seeds.size())), rnd);
-                if (m.length < 10) {
-                    continue;
-                }
-                int cc = MutatedCommandsDifferentialTest.u32(m, 6);
-                // Commands libtpms has and jvtpm lacks, GetCapability (lists that legitimately
-                // differ), ContextSave (each implementation's own blobs) and IncrementalSelfTest
-                // (toDoLists of different algorithm sets) are not comparable here, nor are
-                // signing schemes libtpms has and jvtpm lacks (ECDAA, SM2, EC-Schnorr) wherever a
-                // mutation puts one (counted).
-                if ((MutatedCommandsDifferentialTest.libtpmsImplements(cc) && Tpm.commandTable().get(cc) == null)
-                        || MutatedCommandsDifferentialTest.mentions(m, LIBTPMS_ONLY_SCHEMES)
+            // Commands libtpms has and jvtpm lacks, GetCapability (lists that legitimately
+            // differ), ContextSave (each implementation's own blobs) and IncrementalSelfTest
+            // (toDoLists of different algorithm sets) are not comparable here, nor are
+            // signing schemes libtpms has and jvtpm lacks (ECDAA, SM2, EC-Schnorr) wherever a
+            // mutation puts one (counted).
+            campaign = MutationCampaign.run(d, seeds, new Random(SEED), MUTATIONS, m -> {
+                int cc = MutationCampaign.u32(m, 6);
+                return MutationCampaign.onlyLibtpmsImplements(cc) || MutationCampaign.mentions(m, LIBTPMS_ONLY_SCHEMES)
                         || cc == TpmCc.GET_CAPABILITY || cc == TpmCc.CONTEXT_SAVE || cc == TpmCc.INCREMENTAL_SELF_TEST
-                        || cc == TpmCc.TEST_PARMS) {
-                    skipped++;
-                    continue;
-                }
-                Differential.Pair p = d.both(m);
-                compared++;
-                boolean same = p.referenceRc() != 0 || p.subjectRc() != 0
-                        ? Arrays.equals(p.reference(), p.subject())
-                        : Arrays.equals(p.reference(), 0, 10, p.subject(), 0, 10);
-                if (!same) {
-                    mismatches.add("mutation " + n + ": " + HexFormat.of().formatHex(m) + p.describe());
-                }
-            }
-            assertThat(TpmInternals.core(((InProcessTarget) d.subject()).tpm()).failureMode).isFalse();
+                        || cc == TpmCc.TEST_PARMS;
+            }, MutationCampaign.SAME_HEADER);
         }
-        assertThat(mismatches).as(mismatches.size() + " of " + compared + " differ:\n"
-                + String.join("\n", mismatches.subList(0, Math.min(20, mismatches.size())))).isEmpty();
-        assertThat(compared).isGreaterThan(MUTATIONS * 3 / 4);
-        assertThat(skipped).isLessThan(MUTATIONS / 4);
+        campaign.assertSwtpmsAnswers();
     }
 }

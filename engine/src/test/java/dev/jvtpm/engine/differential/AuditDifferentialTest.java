@@ -7,6 +7,8 @@ import static dev.jvtpm.engine.testing.SessionClient.AUDIT;
 import static dev.jvtpm.engine.testing.SessionClient.AUDIT_EXCLUSIVE;
 import static dev.jvtpm.engine.testing.SessionClient.AUDIT_RESET;
 import static dev.jvtpm.engine.testing.SessionClient.CONTINUE;
+import static dev.jvtpm.engine.testing.AuditCommands.getCommandAuditDigest;
+import static dev.jvtpm.engine.testing.AuditCommands.setCommandCodeAuditStatus;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.jvtpm.engine.testing.Commands;
@@ -22,9 +24,6 @@ import dev.jvtpm.engine.types.TpmHandles;
 import java.nio.ByteBuffer;
 import java.nio.charset.StandardCharsets;
 import java.util.Arrays;
-import java.util.function.Function;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -33,34 +32,13 @@ import org.junit.jupiter.api.Test;
  * rpHash - must be equal on both TPMs byte for byte, as must exclusivity, counters, the audited
  * command list and every response code. Attestation clock fields differ and are not compared.
  */
-class AuditDifferentialTest {
+class AuditDifferentialTest extends SessionDifferentialFixture {
     private static final byte[] DATA = "audit me".getBytes(StandardCharsets.US_ASCII);
 
-    private Differential d;
-    private SessionClient[] clients;
-
-    @BeforeEach
-    void start() throws Exception {
-        d = Differential.start();
-        d.same("Startup(CLEAR)", Commands.startup(0));
-        clients = new SessionClient[] {new SessionClient(d.reference()::send), new SessionClient(d.subject()::send)};
-    }
-
-    @AfterEach
-    void stop() throws Exception {
-        d.close();
-    }
-
-    private Session[] startBoth(Start s) {
-        return new Session[] {clients[0].start(s), clients[1].start(s)};
-    }
-
-    private Result[] same(String what, Function<Integer, Call> call) {
-        Result a = clients[0].call(call.apply(0));
-        Result b = clients[1].call(call.apply(1));
-        assertThat(String.format("0x%03X", b.rc())).as(what).isEqualTo(String.format("0x%03X", a.rc()));
-        assertThat(b.attributes()).as(what + ": response attributes").isEqualTo(a.attributes());
-        return new Result[] {a, b};
+    /** The audit and continueSession attributes of each response are part of what is compared. */
+    @Override
+    protected boolean comparesAttributes() {
+        return true;
     }
 
     private static byte[] hashParams(int alg) {
@@ -87,23 +65,7 @@ class AuditDifferentialTest {
     }
 
     private Result[] commandAuditDigest(String what) {
-        return same(what, i -> new Call(TpmCc.GET_COMMAND_AUDIT_DIGEST).handle(TpmHandles.RH_ENDORSEMENT)
-                .handle(TpmHandles.RH_NULL).auth(Auth.password(new byte[0])).auth(Auth.password(new byte[0]))
-                .params(new byte[] {0, 0, 0, 0x10}));
-    }
-
-    private static Call setAudit(int alg, int[] set, int[] clear) {
-        ByteBuffer b = ByteBuffer.allocate(2 + 8 + 4 * (set.length + clear.length)).putShort((short) alg)
-                .putInt(set.length);
-        for (int c : set) {
-            b.putInt(c);
-        }
-        b.putInt(clear.length);
-        for (int c : clear) {
-            b.putInt(c);
-        }
-        return new Call(TpmCc.SET_COMMAND_CODE_AUDIT_STATUS).handle(TpmHandles.RH_OWNER)
-                .auth(Auth.password(new byte[0])).params(b.array());
+        return same(what, i -> getCommandAuditDigest());
     }
 
     @Test
@@ -151,24 +113,24 @@ class AuditDifferentialTest {
         Result[] r = commandAuditDigest("before anything was audited");
         assertThat(attested(r[1])).isEqualTo(attested(r[0]));
         same("audit Hash and PCR_Read, try Shutdown, an unknown code and removing SetCommandCodeAuditStatus",
-                i -> setAudit(0x0010, new int[] {TpmCc.HASH, TpmCc.PCR_READ, TpmCc.SHUTDOWN, 0x0999},
+                i -> setCommandCodeAuditStatus(0x0010, new int[] {TpmCc.HASH, TpmCc.PCR_READ, TpmCc.SHUTDOWN, 0x0999},
                         new int[] {TpmCc.SET_COMMAND_CODE_AUDIT_STATUS}));
         d.same("audit list", Commands.getCapability(TpmCap.AUDIT_COMMANDS, 0, 254));
         same("Hash", i -> new Call(TpmCc.HASH).params(hashParams(ALG_SHA256)));
         d.same("PCR_Read", Commands.pcrRead(ALG_SHA256, 0xFF));
         r = commandAuditDigest("GetCommandAuditDigest");
         assertThat(attested(r[1])).as("counter, alg, audit digest, command digest").isEqualTo(attested(r[0]));
-        same("remove PCR_Read", i -> setAudit(0x0010, new int[0], new int[] {TpmCc.PCR_READ}));
-        same("new hash with a list", i -> setAudit(ALG_SHA256, new int[] {TpmCc.PCR_READ}, new int[0]));
-        same("new hash", i -> setAudit(ALG_SHA256, new int[0], new int[0]));
+        same("remove PCR_Read", i -> setCommandCodeAuditStatus(0x0010, new int[0], new int[] {TpmCc.PCR_READ}));
+        same("new hash with a list", i -> setCommandCodeAuditStatus(ALG_SHA256, new int[] {TpmCc.PCR_READ}, new int[0]));
+        same("new hash", i -> setCommandCodeAuditStatus(ALG_SHA256, new int[0], new int[0]));
         r = commandAuditDigest("right after the hash change");
         assertThat(attested(r[1])).isEqualTo(attested(r[0]));
         same("Hash under SHA-256", i -> new Call(TpmCc.HASH).params(hashParams(ALG_SHA1)));
-        same("the same hash again", i -> setAudit(ALG_SHA256, new int[0], new int[0]));
+        same("the same hash again", i -> setCommandCodeAuditStatus(ALG_SHA256, new int[0], new int[0]));
         r = commandAuditDigest("second audit digest");
         assertThat(attested(r[1])).isEqualTo(attested(r[0]));
-        same("list too long", i -> setAudit(0x0010, new int[255], new int[0]));
-        same("bad hash", i -> setAudit(0x0012, new int[0], new int[0]));
+        same("list too long", i -> setCommandCodeAuditStatus(0x0010, new int[255], new int[0]));
+        same("bad hash", i -> setCommandCodeAuditStatus(0x0012, new int[0], new int[0]));
         d.same("audit list at the end", Commands.getCapability(TpmCap.AUDIT_COMMANDS, 0, 254));
     }
 }

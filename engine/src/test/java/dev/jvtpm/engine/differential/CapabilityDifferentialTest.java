@@ -18,7 +18,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.TreeSet;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
@@ -32,7 +31,7 @@ import org.junit.jupiter.api.Test;
  * what jvtpm implements", and paging is checked by applying one paging rule, verified against
  * swtpm's own answers, to both lists.
  */
-class CapabilityDifferentialTest {
+class CapabilityDifferentialTest extends DifferentialFixture {
     private static final int[] COUNTS = {0, 1, 2, 3, 7, 8, 127, 128, 254, 255, 256, 1000, 0x7FFFFFFF, 0xFFFFFFFF};
 
     /**
@@ -47,19 +46,10 @@ class CapabilityDifferentialTest {
             TpmPt.LOADED_CURVES, "jvtpm implements the three NIST curves P-256/384/521 (libtpms: 8 curves)",
             TpmPt.SPLIT_MAX, "no ECDAA, so no TPM2_Commit split operations (libtpms reports its commit array size)");
 
-    private Differential d;
-
     @BeforeEach
-    void start() throws Exception {
-        d = Differential.start();
-        d.same("Startup", Commands.startup(0));
+    void startSequences() {
         d.same("HashSequenceStart", Commands.hashSequenceStart(new byte[0], TpmAlgId.SHA256));
         d.same("HashSequenceStart", Commands.hashSequenceStart(new byte[0], TpmAlgId.NULL));
-    }
-
-    @AfterEach
-    void stop() throws Exception {
-        d.close();
     }
 
     // ---- identical categories ----

@@ -17,8 +17,6 @@ import java.util.Arrays;
 import java.util.List;
 import javax.crypto.Mac;
 import javax.crypto.spec.SecretKeySpec;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -27,24 +25,11 @@ import org.junit.jupiter.api.Test;
  * jvtpm's are recomputed from its proof), lifecycle counters, DRTM, self-test lists, hierarchy
  * control and PCR allocation.
  */
-class CommandsDifferentialTest {
+class CommandsDifferentialTest extends DifferentialFixture {
     private static final byte[] NONE = new byte[0];
     private static final byte[] HELLO = "hello".getBytes(StandardCharsets.US_ASCII);
     private static final int ALL_PCRS = 0xFFFFFF;
     private static final int[] BANKS = {TpmAlgId.SHA1, TpmAlgId.SHA256, TpmAlgId.SHA384, TpmAlgId.SHA512};
-
-    private Differential d;
-
-    @BeforeEach
-    void start() throws Exception {
-        d = Differential.start();
-        d.same("Startup(CLEAR)", Commands.startup(0));
-    }
-
-    @AfterEach
-    void stop() throws Exception {
-        d.close();
-    }
 
     /** PCR_Read of every PCR of every bank (8 per read), which also compares pcrUpdateCounter. */
     private void samePcrs(String when) {

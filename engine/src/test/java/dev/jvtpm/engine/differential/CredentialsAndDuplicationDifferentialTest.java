@@ -29,8 +29,6 @@ import dev.jvtpm.engine.wire.TpmWriter;
 import java.security.MessageDigest;
 import java.security.SecureRandom;
 import java.util.Arrays;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
 
@@ -41,23 +39,10 @@ import org.junit.jupiter.params.provider.ValueSource;
  * protected-storage classes, so swtpm accepting them also checks their format. Imported keys are
  * the same on both sides, so what they compute must be identical.
  */
-class CredentialsAndDuplicationDifferentialTest {
+class CredentialsAndDuplicationDifferentialTest extends DifferentialFixture {
     static final byte[] NONE = new byte[0];
     static final CryptoSuite SUITE = ProviderChain.javaOnly().resolve(ProviderPolicy.all());
     static final SecureRandom RANDOM = new SecureRandom();
-
-    private Differential d;
-
-    @BeforeEach
-    void start() throws Exception {
-        d = Differential.start();
-        d.same("Startup(CLEAR)", Commands.startup(0));
-    }
-
-    @AfterEach
-    void stop() throws Exception {
-        d.close();
-    }
 
     /** A storage primary on both (same handle); returns each side's public area, swtpm's first. */
     private PublicArea[] storagePrimary(PublicArea template) throws Exception {

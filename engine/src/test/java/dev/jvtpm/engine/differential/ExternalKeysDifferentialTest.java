@@ -31,8 +31,6 @@ import java.security.spec.ECGenParameterSpec;
 import java.security.spec.RSAKeyGenParameterSpec;
 import java.util.Arrays;
 import java.util.HexFormat;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -44,7 +42,7 @@ import org.junit.jupiter.api.Test;
  * encryption, ECDH_KeyGen) are checked by having each TPM verify or decrypt the other's; every
  * error response is compared byte for byte.
  */
-class ExternalKeysDifferentialTest {
+class ExternalKeysDifferentialTest extends DifferentialFixture {
     static final byte[] NONE = new byte[0];
     static final HexFormat HEX = HexFormat.of();
     /** Deterministic per JDK, so failures reproduce. */
@@ -52,19 +50,6 @@ class ExternalKeysDifferentialTest {
         SecureRandom r = SecureRandom.getInstance("SHA1PRNG");
         r.setSeed(0x6a7674706dL);
         return r;
-    }
-
-    private Differential d;
-
-    @BeforeEach
-    void start() throws Exception {
-        d = Differential.start();
-        d.same("Startup(CLEAR)", Commands.startup(0));
-    }
-
-    @AfterEach
-    void stop() throws Exception {
-        d.close();
     }
 
     static byte[] unsigned(BigInteger v, int len) {

@@ -8,8 +8,6 @@ import dev.jvtpm.engine.types.TpmCap;
 import dev.jvtpm.engine.types.TpmHandles;
 import dev.jvtpm.engine.types.TpmPt;
 import java.nio.charset.StandardCharsets;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -18,7 +16,7 @@ import org.junit.jupiter.api.Test;
  * Names byte for byte, NV data, counters and locks across power cycles with and without orderly
  * shutdown, and the NV capacity properties.
  */
-class NvDifferentialTest {
+class NvDifferentialTest extends DifferentialFixture {
     private static final byte[] NONE = new byte[0];
     private static final byte[] PW = "nv-password".getBytes(StandardCharsets.US_ASCII);
     private static final int OWNER = TpmHandles.RH_OWNER;
@@ -32,19 +30,6 @@ class NvDifferentialTest {
     private static final int[] NV_PROPERTIES = {TpmPt.HR_NV_INDEX, TpmPt.NV_COUNTERS, TpmPt.NV_COUNTERS_AVAIL,
         TpmPt.HR_PERSISTENT, TpmPt.HR_PERSISTENT_AVAIL, TpmPt.NV_INDEX_MAX, TpmPt.NV_BUFFER_MAX,
         TpmPt.NV_COUNTERS_MAX, TpmPt.LOCKOUT_COUNTER, TpmPt.MAX_AUTH_FAIL, TpmPt.PERMANENT, TpmPt.STARTUP_CLEAR};
-
-    private Differential d;
-
-    @BeforeEach
-    void start() throws Exception {
-        d = Differential.start();
-        d.same("Startup(CLEAR)", Commands.startup(0));
-    }
-
-    @AfterEach
-    void stop() throws Exception {
-        d.close();
-    }
 
     /** Same answer from both, and it is {@code rc} (so the step's description is checked too). */
     private void expect(int rc, String what, byte[] cmd) {

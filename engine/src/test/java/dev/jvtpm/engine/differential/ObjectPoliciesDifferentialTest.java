@@ -4,7 +4,6 @@ import static dev.jvtpm.engine.testing.SessionClient.ALG_SHA256;
 import static dev.jvtpm.engine.testing.SessionClient.CONTINUE;
 import static org.assertj.core.api.Assertions.assertThat;
 
-import dev.jvtpm.engine.testing.Commands;
 import dev.jvtpm.engine.testing.ObjectCommands;
 import dev.jvtpm.engine.testing.PolicyCalc;
 import dev.jvtpm.engine.testing.PolicyCommands;
@@ -22,13 +21,9 @@ import dev.jvtpm.engine.types.object.EccCurve;
 import dev.jvtpm.engine.types.object.ObjectAttributes;
 import dev.jvtpm.engine.types.object.PublicArea;
 import dev.jvtpm.engine.types.object.Scheme;
-import java.io.IOException;
-import java.io.UncheckedIOException;
 import java.nio.ByteBuffer;
 import java.nio.charset.StandardCharsets;
 import java.util.Arrays;
-import java.util.function.Function;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
@@ -39,42 +34,17 @@ import org.junit.jupiter.api.Test;
  * inPublic, PolicyDuplicationSelect with TPM2_Duplicate (DUP role), and the HMAC sessions that
  * such objects refuse. Each TPM has its own keys; the client builds the same flows for both.
  */
-class ObjectPoliciesDifferentialTest {
+class ObjectPoliciesDifferentialTest extends SessionDifferentialFixture {
     private static final byte[] SECRET = "policy protected".getBytes(StandardCharsets.US_ASCII);
     private static final byte[] OBJ_PW = "objpw".getBytes(StandardCharsets.US_ASCII);
     private static final PolicyCalc P = new PolicyCalc(ALG_SHA256);
 
-    private Differential d;
-    private SessionClient[] clients;
-    private TpmTarget[] targets;
-
     @BeforeEach
-    void start() throws Exception {
-        d = Differential.start();
-        d.same("Startup(CLEAR)", Commands.startup(0));
-        targets = new TpmTarget[] {d.reference(), d.subject()};
-        clients = new SessionClient[] {new SessionClient(d.reference()::send), new SessionClient(d.subject()::send)};
+    void createSrk() {
         // noDA keys: libtpms answers the first DA-protected authorization after Startup with
         // TPM_RC_RETRY (DA_USED), which is not what this test is about.
         d.sameCode("SRK", ObjectCommands.createPrimary(TpmHandles.RH_OWNER, Templates.ecc(
                 Templates.STORAGE | ObjectAttributes.NO_DA, EccCurve.NIST_P256, Templates.AES128_CFB, Scheme.NULL)));
-    }
-
-    @AfterEach
-    void stop() throws Exception {
-        d.close();
-    }
-
-    private byte[] send(int i, byte[] cmd) {
-        try {
-            return targets[i].send(cmd);
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
-    }
-
-    private static int rc(byte[] rsp) {
-        return ByteBuffer.wrap(rsp).getInt(6);
     }
 
     /** An object created under {@code parent} and loaded on each TPM: its handle and Name per TPM. */
@@ -98,20 +68,6 @@ class ObjectPoliciesDifferentialTest {
 
     private int loadedHandle(int n) {
         return 0x80000000 + n;
-    }
-
-    private Result[] same(String what, Function<Integer, Call> call) {
-        Result a = clients[0].call(call.apply(0));
-        Result b = clients[1].call(call.apply(1));
-        assertThat(String.format("0x%03X", b.rc())).as(what).isEqualTo(String.format("0x%03X", a.rc()));
-        return new Result[] {a, b};
-    }
-
-    private Session[] startBoth(Start s) {
-        Session a = clients[0].start(s);
-        Session b = clients[1].start(s);
-        assertThat(b.handle).isEqualTo(a.handle);
-        return new Session[] {a, b};
     }
 
     private static PublicArea sealed(int attrs, byte[] policy) {

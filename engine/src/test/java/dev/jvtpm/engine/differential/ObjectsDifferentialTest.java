@@ -24,8 +24,6 @@ import dev.jvtpm.engine.wire.TpmReader;
 import dev.jvtpm.engine.wire.TpmWriter;
 import java.util.HexFormat;
 import java.util.List;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -36,24 +34,11 @@ import org.junit.jupiter.api.Test;
  * recomputed from its proofs, and every error response byte for byte. Deterministic outputs with
  * shared keys are {@link ExternalKeysDifferentialTest}'s.
  */
-class ObjectsDifferentialTest {
+class ObjectsDifferentialTest extends DifferentialFixture {
     static final byte[] NONE = new byte[0];
     static final HexFormat HEX = HexFormat.of();
     /** PCRs 0-7 of the SHA-256 bank, and PCR 16 of the SHA-1 bank. */
     static final byte[] CREATION_PCRS = HEX.parseHex("00000002" + "000b03ff0000" + "000403000001");
-
-    private Differential d;
-
-    @BeforeEach
-    void start() throws Exception {
-        d = Differential.start();
-        d.same("Startup(CLEAR)", Commands.startup(0));
-    }
-
-    @AfterEach
-    void stop() throws Exception {
-        d.close();
-    }
 
     static TpmReader params(byte[] rsp, boolean responseHandle) throws TpmException {
         return DifferentialTestSupport.params(rsp, responseHandle);

@@ -20,9 +20,6 @@ import dev.jvtpm.engine.types.TpmCc;
 import dev.jvtpm.engine.types.TpmHandles;
 import java.nio.ByteBuffer;
 import java.nio.charset.StandardCharsets;
-import java.util.function.Function;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -31,38 +28,9 @@ import org.junit.jupiter.api.Test;
  * formulas; the response codes of the failing checks must be the same. Tickets are keyed with
  * the TPMs' own proofs, so each TPM replays its own.
  */
-class PoliciesDifferentialTest {
+class PoliciesDifferentialTest extends SessionDifferentialFixture {
     private static final byte[] REF = "ref".getBytes(StandardCharsets.US_ASCII);
     private static final byte[] OWNER = SessionClient.handleName(TpmHandles.RH_OWNER);
-
-    private Differential d;
-    private SessionClient[] clients;
-
-    @BeforeEach
-    void start() throws Exception {
-        d = Differential.start();
-        d.same("Startup(CLEAR)", Commands.startup(0));
-        clients = new SessionClient[] {new SessionClient(d.reference()::send), new SessionClient(d.subject()::send)};
-    }
-
-    @AfterEach
-    void stop() throws Exception {
-        d.close();
-    }
-
-    private Session[] startBoth(Start s) {
-        Session a = clients[0].start(s);
-        Session b = clients[1].start(s);
-        assertThat(b.handle).isEqualTo(a.handle);
-        return new Session[] {a, b};
-    }
-
-    private Result[] same(String what, Function<Integer, Call> call) {
-        Result a = clients[0].call(call.apply(0));
-        Result b = clients[1].call(call.apply(1));
-        assertThat(String.format("0x%03X", b.rc())).as(what).isEqualTo(String.format("0x%03X", a.rc()));
-        return new Result[] {a, b};
-    }
 
     /** Both TPMs' policyDigest: equal to each other and to {@code expected}. */
     private void digestIs(String what, Session[] s, byte[] expected) {

@@ -28,8 +28,6 @@ import dev.jvtpm.engine.types.TpmHandles;
 import java.nio.ByteBuffer;
 import java.nio.charset.StandardCharsets;
 import java.util.function.Function;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -38,7 +36,7 @@ import org.junit.jupiter.api.Test;
  * policyDigests are the same on both and equal to the formulas, and an index whose policy is
  * satisfied by PolicyNV or PolicyAuthorizeNV is readable on both.
  */
-class PolicyNvDifferentialTest {
+class PolicyNvDifferentialTest extends SessionDifferentialFixture {
     private static final int OWNER = TpmHandles.RH_OWNER;
     private static final byte[] OWNER_NAME = SessionClient.handleName(OWNER);
     private static final byte[] NONE = new byte[0];
@@ -48,35 +46,6 @@ class PolicyNvDifferentialTest {
     private static final int GUARDED = 0x01500042;
     private static final int EQ = 0, NEQ = 1, SIGNED_GT = 2, UNSIGNED_GT = 3, SIGNED_LT = 4, UNSIGNED_LT = 5,
             SIGNED_GE = 6, UNSIGNED_GE = 7, SIGNED_LE = 8, UNSIGNED_LE = 9, BITSET = 10, BITCLEAR = 11;
-
-    private Differential d;
-    private SessionClient[] clients;
-
-    @BeforeEach
-    void start() throws Exception {
-        d = Differential.start();
-        d.same("Startup(CLEAR)", Commands.startup(0));
-        clients = new SessionClient[] {new SessionClient(d.reference()::send), new SessionClient(d.subject()::send)};
-    }
-
-    @AfterEach
-    void stop() throws Exception {
-        d.close();
-    }
-
-    private Session[] startBoth(Start s) {
-        Session a = clients[0].start(s);
-        Session b = clients[1].start(s);
-        assertThat(b.handle).isEqualTo(a.handle);
-        return new Session[] {a, b};
-    }
-
-    private Result[] same(String what, Function<Integer, Call> call) {
-        Result a = clients[0].call(call.apply(0));
-        Result b = clients[1].call(call.apply(1));
-        assertThat(String.format("0x%03X", b.rc())).as(what).isEqualTo(String.format("0x%03X", a.rc()));
-        return new Result[] {a, b};
-    }
 
     private void expect(int rc, String what, Function<Integer, Call> call) {
         assertThat(String.format("0x%03X", same(what, call)[0].rc())).as(what + " on swtpm")

@@ -28,8 +28,6 @@ import dev.jvtpm.engine.types.object.EccCurve;
 import dev.jvtpm.engine.types.object.PublicArea;
 import dev.jvtpm.engine.types.object.Scheme;
 import dev.jvtpm.engine.types.object.SymDefObject;
-import java.io.IOException;
-import java.io.UncheckedIOException;
 import java.math.BigInteger;
 import java.nio.ByteBuffer;
 import java.nio.charset.StandardCharsets;
@@ -43,8 +41,6 @@ import java.security.spec.ECPoint;
 import java.security.spec.ECPublicKeySpec;
 import java.util.Arrays;
 import java.util.function.Function;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -54,66 +50,20 @@ import org.junit.jupiter.api.Test;
  * TPM2_PolicySigned with signatures each TPM made, and signed audit attestations, whose ECDSA
  * signatures the test verifies with JCA.
  */
-class SessionKeysDifferentialTest {
+class SessionKeysDifferentialTest extends SessionDifferentialFixture {
     private static final byte[] DATA = "keys and contexts".getBytes(StandardCharsets.US_ASCII);
 
-    private Differential d;
-    private SessionClient[] clients;
-    private TpmTarget[] targets;
-
-    @BeforeEach
-    void start() throws Exception {
-        d = Differential.start();
-        d.same("Startup(CLEAR)", Commands.startup(0));
-        targets = new TpmTarget[] {d.reference(), d.subject()};
-        clients = new SessionClient[] {new SessionClient(d.reference()::send), new SessionClient(d.subject()::send)};
-    }
-
-    @AfterEach
-    void stop() throws Exception {
-        d.close();
-    }
-
-    private byte[] send(int i, byte[] cmd) {
-        try {
-            return targets[i].send(cmd);
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
-    }
-
-    private static int rc(byte[] rsp) {
-        return ByteBuffer.wrap(rsp).getInt(6);
-    }
-
     /**
-     * Each TPM's answer to its call. TPM_RC_RETRY (libtpms' DA_USED: the first use of a DA-protected
-     * authValue after Startup is answered so, to record it in NV first) is retried, as TSSes do.
+     * TPM_RC_RETRY (libtpms' DA_USED: the first use of a DA-protected authValue after Startup is
+     * answered so, to record it in NV first) is retried, as TSSes do.
      */
-    private Result[] same(String what, Function<Integer, Call> call) {
-        Result a = retrying(0, call);
-        Result b = retrying(1, call);
-        assertThat(String.format("0x%03X", b.rc())).as(what).isEqualTo(String.format("0x%03X", a.rc()));
-        return new Result[] {a, b};
-    }
-
-    private Result retrying(int i, Function<Integer, Call> call) {
+    @Override
+    protected Result call(int i, Function<Integer, Call> call) {
         Result r = clients[i].call(call.apply(i));
         for (int n = 0; n < 3 && r.rc() == 0x922; n++) {
             r = clients[i].call(call.apply(i));
         }
         return r;
-    }
-
-    private Session[] startBoth(String what, Function<Integer, Start> start) {
-        SessionClient.Started a = clients[0].tryStart(start.apply(0));
-        SessionClient.Started b = clients[1].tryStart(start.apply(1));
-        assertThat(String.format("0x%03X", b.rc())).as(what).isEqualTo(String.format("0x%03X", a.rc()));
-        if (a.rc() != 0) {
-            return null;
-        }
-        assertThat(b.session().handle).as(what).isEqualTo(a.session().handle);
-        return new Session[] {a.session(), b.session()};
     }
 
     /** A primary key on each TPM: handle and public part. */

@@ -24,9 +24,6 @@ import dev.jvtpm.engine.types.TpmPt;
 import java.nio.ByteBuffer;
 import java.nio.charset.StandardCharsets;
 import java.util.HexFormat;
-import java.util.function.Function;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -35,36 +32,14 @@ import org.junit.jupiter.api.Test;
  * encryption for whichever TPM it talks to, and the test compares response codes, session handles
  * and decrypted outputs of the same logical flows - successes and every kind of failure.
  */
-class SessionsDifferentialTest {
+class SessionsDifferentialTest extends SessionDifferentialFixture {
     private static final byte[] DATA = "differential session data".getBytes(StandardCharsets.US_ASCII);
     private static final byte[] OWNER_PW = "owner".getBytes(StandardCharsets.US_ASCII);
 
-    private Differential d;
-    private SessionClient[] clients;
-
-    @BeforeEach
-    void start() throws Exception {
-        d = Differential.start();
-        d.same("Startup(CLEAR)", Commands.startup(0));
-        clients = new SessionClient[] {new SessionClient(d.reference()::send), new SessionClient(d.subject()::send)};
-    }
-
-    @AfterEach
-    void stop() throws Exception {
-        d.close();
-    }
-
-    /** A session started on each TPM with the same parameters. */
-    private Session[] startBoth(String what, Start s) {
-        SessionClient.Started a = clients[0].tryStart(s);
-        SessionClient.Started b = clients[1].tryStart(s);
-        assertThat(b.rc()).as(what + ": StartAuthSession rc").isEqualTo(a.rc());
-        if (a.rc() != 0) {
-            return null;
-        }
-        assertThat(b.session().handle).as(what + ": session handle").isEqualTo(a.session().handle);
-        assertThat(b.session().nonceTPM).as(what + ": nonceTPM size").hasSameSizeAs(a.session().nonceTPM);
-        return new Session[] {a.session(), b.session()};
+    /** The audit and continueSession attributes of each response are part of what is compared. */
+    @Override
+    protected boolean comparesAttributes() {
+        return true;
     }
 
     /** Starts a session on both and compares; a session that started is flushed again. */
@@ -77,15 +52,6 @@ class SessionsDifferentialTest {
             d.same(what + ": flush", Commands.flushContext(a.session().handle));
         }
         return a.rc();
-    }
-
-    /** Runs one call per TPM (built for that TPM's sessions) and compares the response codes. */
-    private Result[] same(String what, Function<Integer, Call> call) {
-        Result a = clients[0].call(call.apply(0));
-        Result b = clients[1].call(call.apply(1));
-        assertThat(String.format("0x%03X", b.rc())).as(what).isEqualTo(String.format("0x%03X", a.rc()));
-        assertThat(b.attributes()).as(what + ": response attributes").isEqualTo(a.attributes());
-        return new Result[] {a, b};
     }
 
     private static byte[] pcrExtendParams() {

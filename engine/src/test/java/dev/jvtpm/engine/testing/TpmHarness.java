@@ -8,6 +8,8 @@ import dev.jvtpm.engine.types.TpmSt;
 import dev.jvtpm.engine.wire.TpmException;
 import dev.jvtpm.engine.wire.TpmReader;
 import dev.jvtpm.engine.wire.TpmWriter;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.function.Consumer;
 
 /**
@@ -127,6 +129,24 @@ public final class TpmHarness {
                 throw new AssertionError("property " + Integer.toHexString(pt) + " is not reported");
             }
             return r.u32();
+        } catch (TpmException e) {
+            throw new AssertionError(e);
+        }
+    }
+
+    /**
+     * A list of 32-bit entries from GetCapability (TPM_CAP_HANDLES, TPM_CAP_PP_COMMANDS,
+     * TPM_CAP_AUDIT_COMMANDS): at most {@code count} from {@code first} on.
+     */
+    public List<Integer> capabilityList(int capability, int first, int count) {
+        TpmReader r = ok(call(Commands.getCapability(capability, first, count))).body();
+        try {
+            r.skip(1 + 4);
+            List<Integer> out = new ArrayList<>();
+            for (int n = r.u32(); n > 0; n--) {
+                out.add(r.u32());
+            }
+            return out;
         } catch (TpmException e) {
             throw new AssertionError(e);
         }

@@ -1,14 +1,13 @@
 package dev.jvtpm.daemon.interop.tools;
 
+import static dev.jvtpm.daemon.interop.tools.ToolTarget.must;
+import static dev.jvtpm.daemon.interop.tools.ToolTarget.ok;
 import static org.assertj.core.api.Assertions.assertThat;
 
-import dev.jvtpm.daemon.testing.Tools;
 import java.nio.file.Files;
 import java.util.ArrayList;
 import java.util.HexFormat;
 import java.util.List;
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -26,54 +25,18 @@ import org.junit.jupiter.api.TestInstance;
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
 class AttestationToolFlowsTest {
     private static final String NONCE = "5ecd1f2a9b";
-    private ToolTarget jvtpm;
-    private ToolTarget swtpm;
+    private SideBySide tpms;
 
     @BeforeAll
     void start() throws Exception {
-        jvtpm = ToolTarget.jvtpm();
-        swtpm = ToolTarget.swtpm();
+        tpms = SideBySide.start();
     }
 
     @AfterAll
     void stop() throws Exception {
-        try {
-            if (jvtpm != null) {
-                jvtpm.close();
-            }
-        } finally {
-            if (swtpm != null) {
-                swtpm.close();
-            }
+        if (tpms != null) {
+            tpms.close();
         }
-    }
-
-    interface Flow {
-        List<String> run(ToolTarget t) throws Exception;
-    }
-
-    /** Runs {@code flow} on both TPMs; the observations must be equal. Returns them. */
-    private List<String> same(Flow flow) throws Exception {
-        List<String> reference = flow.run(swtpm);
-        List<String> subject = flow.run(jvtpm);
-        assertThat(subject).as("jvtpm vs swtpm").isEqualTo(reference);
-        return subject;
-    }
-
-    /** "ok", or the exit code and the first TPM response code the tool printed. */
-    private static String ok(Tools.Result r) {
-        if (r.exit() == 0) {
-            return "ok";
-        }
-        Matcher m = Pattern.compile("ErrorCode \\((0x[0-9a-fA-F]+)\\)").matcher(r.stderr());
-        return "exit " + r.exit() + (m.find() ? " " + m.group(1) : "");
-    }
-
-    private static Tools.Result must(Tools.Result r, String what) {
-        if (r.exit() != 0) {
-            throw new AssertionError(what + " failed: " + r);
-        }
-        return r;
     }
 
     /**
@@ -119,7 +82,7 @@ class AttestationToolFlowsTest {
 
     @Test
     void ekAkQuoteAndCheckquote() throws Exception {
-        List<String> seen = same(t -> {
+        List<String> seen = tpms.same(t -> {
             List<String> out = new ArrayList<>();
             must(t.tool("tpm2_createek", "-c", "@ek.ctx", "-G", "rsa", "-u", "@ek.pub"), t + " createek");
             must(t.tool("tpm2_pcrextend", "16:sha256=" + "ab".repeat(32)), t + " pcrextend");
@@ -151,7 +114,7 @@ class AttestationToolFlowsTest {
 
     @Test
     void certifyAndCertifyCreation() throws Exception {
-        List<String> seen = same(t -> {
+        List<String> seen = tpms.same(t -> {
             List<String> out = new ArrayList<>();
             must(t.tool("tpm2_createprimary", "-C", "o", "-G", "ecc", "-c", "@srk.ctx"), t + " srk");
             must(t.tool("tpm2_create", "-C", "@srk.ctx", "-G", "ecc256:ecdsa-sha256:null", "-a",
@@ -191,7 +154,7 @@ class AttestationToolFlowsTest {
 
     @Test
     void nvCertifyAndGetTime() throws Exception {
-        List<String> seen = same(t -> {
+        List<String> seen = tpms.same(t -> {
             List<String> out = new ArrayList<>();
             must(t.tool("tpm2_createek", "-c", "@ek.ctx", "-G", "ecc", "-u", "@ek.pub"), t + " createek");
             must(t.tool("tpm2_createak", "-C", "@ek.ctx", "-c", "@ak.ctx", "-G", "ecc", "-g", "sha256", "-s", "ecdsa",

@@ -1,5 +1,7 @@
 package dev.jvtpm.daemon.interop.tools;
 
+import static dev.jvtpm.daemon.interop.tools.ToolTarget.must;
+import static dev.jvtpm.daemon.interop.tools.ToolTarget.ok;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.jvtpm.daemon.testing.Tools;
@@ -22,54 +24,18 @@ import org.junit.jupiter.api.TestInstance;
  */
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
 class ObjectToolFlowsTest {
-    private ToolTarget jvtpm;
-    private ToolTarget swtpm;
+    private SideBySide tpms;
 
     @BeforeAll
     void start() throws Exception {
-        jvtpm = ToolTarget.jvtpm();
-        swtpm = ToolTarget.swtpm();
+        tpms = SideBySide.start();
     }
 
     @AfterAll
     void stop() throws Exception {
-        try {
-            if (jvtpm != null) {
-                jvtpm.close();
-            }
-        } finally {
-            if (swtpm != null) {
-                swtpm.close();
-            }
+        if (tpms != null) {
+            tpms.close();
         }
-    }
-
-    /** A flow run on one TPM: the observations to compare across TPMs. */
-    interface Flow {
-        List<String> run(ToolTarget t) throws Exception;
-    }
-
-    /** Runs {@code flow} on swtpm and on jvtpm; the observations must be equal. */
-    private void same(Flow flow) throws Exception {
-        List<String> reference = flow.run(swtpm);
-        List<String> subject = flow.run(jvtpm);
-        assertThat(subject).as("jvtpm vs swtpm").isEqualTo(reference);
-    }
-
-    /** "ok", or the exit code and the first TPM response code the tool printed. */
-    private static String ok(Tools.Result r) {
-        if (r.exit() == 0) {
-            return "ok";
-        }
-        java.util.regex.Matcher m = java.util.regex.Pattern.compile("ErrorCode \\((0x[0-9a-fA-F]+)\\)").matcher(r.stderr());
-        return "exit " + r.exit() + (m.find() ? " " + m.group(1) : "");
-    }
-
-    private static Tools.Result must(Tools.Result r, String what) {
-        if (r.exit() != 0) {
-            throw new AssertionError(what + " failed: " + r);
-        }
-        return r;
     }
 
     /** The lines of tpm2_readpublic output that do not depend on the key material. */
@@ -88,7 +54,7 @@ class ObjectToolFlowsTest {
 
     @Test
     void createPrimaryInEveryHierarchyAndReadPublic() throws Exception {
-        same(t -> {
+        tpms.same(t -> {
             List<String> out = new ArrayList<>();
             for (String h : new String[] {"o", "e", "p", "n"}) {
                 for (String alg : new String[] {"rsa2048", "ecc256", "ecc384", "ecc521", "rsa3072"}) {
@@ -108,7 +74,7 @@ class ObjectToolFlowsTest {
 
     @Test
     void createLoadEvictAndSealedData() throws Exception {
-        same(t -> {
+        tpms.same(t -> {
             List<String> out = new ArrayList<>();
             must(t.tool("tpm2_createprimary", "-C", "o", "-G", "ecc", "-c", "@srk.ctx"), "srk");
             Files.writeString(t.file("secret"), "the sealed secret");
@@ -135,7 +101,7 @@ class ObjectToolFlowsTest {
 
     @Test
     void signVerifyAndOpensslVerify() throws Exception {
-        same(t -> {
+        tpms.same(t -> {
             List<String> out = new ArrayList<>();
             Files.writeString(t.file("message"), "message to sign\n");
             must(t.tool("tpm2_createprimary", "-C", "o", "-G", "ecc", "-c", "@srk.ctx"), "srk");
@@ -167,7 +133,7 @@ class ObjectToolFlowsTest {
 
     @Test
     void rsaEncryptDecryptEcdhHmacHashEncryptDecrypt() throws Exception {
-        same(t -> {
+        tpms.same(t -> {
             List<String> out = new ArrayList<>();
             Files.writeString(t.file("plain"), "0123456789abcdef0123456789abcdef");
             must(t.tool("tpm2_createprimary", "-C", "o", "-G", "ecc", "-c", "@srk.ctx"), "srk");
@@ -205,7 +171,7 @@ class ObjectToolFlowsTest {
 
     @Test
     void importOfAnOpensslKeyAndTestParms() throws Exception {
-        same(t -> {
+        tpms.same(t -> {
             List<String> out = new ArrayList<>();
             must(t.run("openssl", "genrsa", "-out", "@imported.pem", "2048"), "openssl genrsa");
             must(t.run("openssl", "rsa", "-in", "@imported.pem", "-pubout", "-out", "@imported.pub.pem"), "pubout");
@@ -234,8 +200,8 @@ class ObjectToolFlowsTest {
      */
     @Test
     void p192IsTheKnownCurveDifference() throws Exception {
-        assertThat(swtpm.tool("tpm2_testparms", "ecc192").exit()).isZero();
-        Tools.Result r = jvtpm.tool("tpm2_testparms", "ecc192");
+        assertThat(tpms.swtpm.tool("tpm2_testparms", "ecc192").exit()).isZero();
+        Tools.Result r = tpms.jvtpm.tool("tpm2_testparms", "ecc192");
         assertThat(r.exit()).isNotZero();
         // tpm2_testparms prints TPM_RC_CURVE (0x1E6 at parameter 1) as this message
         assertThat(r.stderr()).contains("Specified elliptic curve is unsupported");
@@ -248,7 +214,7 @@ class ObjectToolFlowsTest {
      */
     @Test
     void duplicateWithAPolicySession() throws Exception {
-        Flow flow = t -> {
+        SideBySide.Flow flow = t -> {
             List<String> out = new ArrayList<>();
             must(t.tool("tpm2_startauthsession", "-S", "@trial.ctx"), "trial session");
             must(t.tool("tpm2_policycommandcode", "-S", "@trial.ctx", "-L", "@dup.policy", "TPM2_CC_Duplicate"), "policycc");
@@ -265,6 +231,6 @@ class ObjectToolFlowsTest {
             out.add("duplicate private: " + Files.size(t.file("dup.priv")) + " bytes, seed " + Files.size(t.file("dup.seed")));
             return out;
         };
-        same(flow);
+        tpms.same(flow);
     }
 }

@@ -1,92 +1,47 @@
 package dev.jvtpm.daemon.interop.tools;
 
-import dev.jvtpm.daemon.testing.DaemonProcess;
-import dev.jvtpm.daemon.testing.Ports;
-import dev.jvtpm.daemon.testing.TestDirs;
+import dev.jvtpm.daemon.testing.TcpTpm;
 import dev.jvtpm.daemon.testing.Tools;
-import java.io.IOException;
-import java.net.InetSocketAddress;
-import java.net.Socket;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
-import java.util.concurrent.TimeUnit;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 
 /**
  * A TPM that tpm2-tools talk to over tcti-swtpm: the jvtpm daemon, or swtpm 0.7.1 as the reference,
- * each on free ports with its own state and working directory, started with not-need-init and then
- * TPM2_Startup(CLEAR) by tpm2_startup.
+ * each a {@link TcpTpm} on free ports with its own state and working directory, started with
+ * not-need-init and then TPM2_Startup(CLEAR) by tpm2_startup.
  */
-abstract class ToolTarget implements AutoCloseable {
-    final String name;
-    final Path dir;
-    final int port;
+final class ToolTarget implements AutoCloseable {
+    private static final Pattern ERROR_CODE = Pattern.compile("ErrorCode \\((0x[0-9a-fA-F]+)\\)");
 
-    private ToolTarget(String name, Path dir, int port) {
-        this.name = name;
-        this.dir = dir;
-        this.port = port;
+    private final TcpTpm tpm;
+
+    private ToolTarget(TcpTpm tpm) {
+        this.tpm = tpm;
     }
 
     static ToolTarget jvtpm() throws Exception {
-        Path dir = TestDirs.create();
-        int port = Ports.freePair();
-        Files.createDirectories(dir.resolve("state"));
-        DaemonProcess daemon = DaemonProcess.builder(dir).start("socket", "--tpm2", "--tpmstate", "dir=" + dir.resolve("state"),
-                "--server", "type=tcp,port=" + port, "--ctrl", "type=tcp,port=" + (port + 1), "--flags", "not-need-init")
-                .awaitTcp(port).awaitTcp(port + 1);
-        ToolTarget t = new ToolTarget("jvtpm", dir, port) {
-            @Override
-            void stop() throws Exception {
-                daemon.close();
-            }
-        };
-        t.tool("tpm2_startup", "-c").assertOk();
-        return t;
+        return startedUp(TcpTpm.start(TcpTpm.Kind.JVTPM));
     }
 
     static ToolTarget swtpm() throws Exception {
-        Path dir = TestDirs.create();
-        int port = Ports.freePair();
-        Files.createDirectories(dir.resolve("state"));
-        Process p = new ProcessBuilder("swtpm", "socket", "--tpm2", "--tpmstate", "dir=" + dir.resolve("state"),
-                "--server", "type=tcp,port=" + port + ",bindaddr=127.0.0.1",
-                "--ctrl", "type=tcp,port=" + (port + 1) + ",bindaddr=127.0.0.1", "--flags", "not-need-init")
-                .redirectErrorStream(true).redirectOutput(dir.resolve("swtpm.log").toFile()).start();
-        awaitPort(p, port + 1);
-        ToolTarget t = new ToolTarget("swtpm", dir, port) {
-            @Override
-            void stop() throws Exception {
-                p.destroy();
-                if (!p.waitFor(10, TimeUnit.SECONDS)) {
-                    p.destroyForcibly();
-                }
-            }
-        };
-        t.tool("tpm2_startup", "-c").assertOk();
+        return startedUp(TcpTpm.start(TcpTpm.Kind.SWTPM));
+    }
+
+    private static ToolTarget startedUp(TcpTpm tpm) throws Exception {
+        ToolTarget t = new ToolTarget(tpm);
+        try {
+            t.tool("tpm2_startup", "-c").assertOk();
+        } catch (Exception | AssertionError e) {
+            tpm.close();
+            throw e;
+        }
         return t;
     }
-
-    private static void awaitPort(Process p, int port) throws Exception {
-        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(20);
-        while (System.nanoTime() < deadline) {
-            if (!p.isAlive()) {
-                throw new IOException("swtpm exited with " + p.exitValue());
-            }
-            try (Socket s = new Socket()) {
-                s.connect(new InetSocketAddress("127.0.0.1", port), 200);
-                return;
-            } catch (IOException e) {
-                Thread.sleep(20);
-            }
-        }
-        throw new IOException("swtpm did not open port " + port);
-    }
-
-    abstract void stop() throws Exception;
 
     /**
      * Runs a tool against this TPM in its directory; {@code @name} arguments are files of the
@@ -97,10 +52,10 @@ abstract class ToolTarget implements AutoCloseable {
     Tools.Result tool(String... cmd) throws Exception {
         List<String> args = new ArrayList<>();
         for (String a : cmd) {
-            args.add(a.startsWith("@") ? dir.resolve(a.substring(1)).toString()
-                    : a.startsWith("session:@") ? "session:" + dir.resolve(a.substring(9)) : a);
+            args.add(a.startsWith("@") ? file(a.substring(1)).toString()
+                    : a.startsWith("session:@") ? "session:" + file(a.substring(9)) : a);
         }
-        Map<String, String> env = Map.of("TPM2TOOLS_TCTI", "swtpm:host=127.0.0.1,port=" + port);
+        Map<String, String> env = Map.of("TPM2TOOLS_TCTI", tpm.tcti());
         Tools.Result r = Tools.run(Duration.ofSeconds(120), env, args);
         if (!cmd[0].equals("tpm2_flushcontext")) {
             Tools.run(Duration.ofSeconds(60), env, List.of("tpm2_flushcontext", "-t")).assertOk();
@@ -112,26 +67,39 @@ abstract class ToolTarget implements AutoCloseable {
     Tools.Result run(String... cmd) throws Exception {
         List<String> args = new ArrayList<>();
         for (String a : cmd) {
-            args.add(a.startsWith("@") ? dir.resolve(a.substring(1)).toString() : a);
+            args.add(a.startsWith("@") ? file(a.substring(1)).toString() : a);
         }
         return Tools.run(Duration.ofSeconds(60), Map.of(), args);
     }
 
     Path file(String name) {
-        return dir.resolve(name);
+        return tpm.file(name);
+    }
+
+    /** "ok", or the exit code and the first TPM response code the tool printed. */
+    static String ok(Tools.Result r) {
+        if (r.exit() == 0) {
+            return "ok";
+        }
+        Matcher m = ERROR_CODE.matcher(r.stderr());
+        return "exit " + r.exit() + (m.find() ? " " + m.group(1) : "");
+    }
+
+    /** The result of a step that must succeed. */
+    static Tools.Result must(Tools.Result r, String what) {
+        if (r.exit() != 0) {
+            throw new AssertionError(what + " failed: " + r);
+        }
+        return r;
     }
 
     @Override
     public void close() throws Exception {
-        try {
-            stop();
-        } finally {
-            TestDirs.delete(dir);
-        }
+        tpm.close();
     }
 
     @Override
     public String toString() {
-        return name;
+        return tpm.kind() == TcpTpm.Kind.JVTPM ? "jvtpm" : "swtpm";
     }
 }

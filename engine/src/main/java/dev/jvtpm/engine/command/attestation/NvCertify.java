@@ -1,12 +1,12 @@
 package dev.jvtpm.engine.command.attestation;
 
-import dev.jvtpm.engine.auth.NvIndexEntity;
 import dev.jvtpm.engine.command.AuthRole;
 import dev.jvtpm.engine.command.Command;
 import dev.jvtpm.engine.command.CommandContext;
 import dev.jvtpm.engine.command.CommandDescriptor;
 import dev.jvtpm.engine.command.HandleTypes;
 import dev.jvtpm.engine.command.nv.NvDefineSpace;
+import dev.jvtpm.engine.command.nv.NvHandles;
 import dev.jvtpm.engine.core.TpmCore;
 import dev.jvtpm.engine.nv.NvAccess;
 import dev.jvtpm.engine.nv.NvIndex;
@@ -57,12 +57,9 @@ public final class NvCertify extends Command<NvCertify.In, AttestationSigner.Sig
     @Override
     public AttestationSigner.Signed execute(CommandContext ctx, In in) throws TpmException {
         TpmCore core = ctx.core();
-        NvIndex idx = ((NvIndexEntity) ctx.entity(2)).index();
+        NvIndex idx = NvHandles.index(ctx, 2);
         AttestationSigner.Signer signer = AttestationSigner.select(core, in.signHandle(), in.inScheme(), 1, 2);
-        int rc = NvAccess.read(in.authHandle(), idx);
-        if (rc != TpmRc.SUCCESS) {
-            throw new TpmException(rc);
-        }
+        NvHandles.require(NvAccess.read(in.authHandle(), idx));
         if (in.size() + in.offset() > idx.dataSize()) {
             throw new TpmException(TpmRc.NV_RANGE);
         }

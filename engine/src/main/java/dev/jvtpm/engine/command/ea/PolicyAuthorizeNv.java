@@ -1,12 +1,12 @@
 package dev.jvtpm.engine.command.ea;
 
-import dev.jvtpm.engine.auth.NvIndexEntity;
 import dev.jvtpm.engine.auth.Session;
 import dev.jvtpm.engine.command.AuthRole;
 import dev.jvtpm.engine.command.Command;
 import dev.jvtpm.engine.command.CommandContext;
 import dev.jvtpm.engine.command.CommandDescriptor;
 import dev.jvtpm.engine.command.HandleTypes;
+import dev.jvtpm.engine.command.nv.NvHandles;
 import dev.jvtpm.engine.core.TpmCore;
 import dev.jvtpm.engine.nv.NvAccess;
 import dev.jvtpm.engine.nv.NvIndex;
@@ -52,11 +52,8 @@ public final class PolicyAuthorizeNv extends Command<PolicyAuthorizeNv.In, Void>
         TpmCore core = ctx.core();
         Session s = core.sessions().get(in.policySession());
         if (!s.trial) {
-            NvIndex idx = ((NvIndexEntity) ctx.entity(1)).index();
-            int rc = NvAccess.read(in.authHandle(), idx);
-            if (rc != TpmRc.SUCCESS) {
-                throw new TpmException(rc);
-            }
+            NvIndex idx = NvHandles.index(ctx, 1);
+            NvHandles.require(NvAccess.read(in.authHandle(), idx));
             byte[] policyInNv = idx.read(0, Math.min(idx.dataSize(), MAX_HA_SIZE));
             if (policyInNv.length < 2) {
                 throw new TpmException(TpmRc.INSUFFICIENT);

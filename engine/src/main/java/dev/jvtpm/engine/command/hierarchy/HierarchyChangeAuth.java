@@ -1,16 +1,14 @@
 package dev.jvtpm.engine.command.hierarchy;
 
+import dev.jvtpm.engine.auth.PermanentEntity;
 import dev.jvtpm.engine.auth.SessionProcessor;
 import dev.jvtpm.engine.command.AuthRole;
 import dev.jvtpm.engine.command.Command;
 import dev.jvtpm.engine.command.CommandContext;
 import dev.jvtpm.engine.command.CommandDescriptor;
 import dev.jvtpm.engine.command.HandleTypes;
-import dev.jvtpm.engine.core.Lifecycle;
-import dev.jvtpm.engine.core.TpmCore;
 import dev.jvtpm.engine.types.HashAlg;
 import dev.jvtpm.engine.types.TpmCc;
-import dev.jvtpm.engine.types.TpmHandles;
 import dev.jvtpm.engine.wire.TpmException;
 import dev.jvtpm.engine.wire.TpmReader;
 import dev.jvtpm.engine.wire.TpmWriter;
@@ -42,26 +40,8 @@ public final class HierarchyChangeAuth extends Command<HierarchyChangeAuth.In, V
 
     @Override
     public Void execute(CommandContext ctx, In in) {
-        TpmCore core = ctx.core();
         byte[] auth = SessionProcessor.stripTrailingZeros(in.newAuth()).clone();
-        switch (in.authHandle()) {
-            case TpmHandles.RH_OWNER:
-                core.gp.ownerAuth = auth;
-                core.markPersistentDirty();
-                break;
-            case TpmHandles.RH_ENDORSEMENT:
-                core.gp.endorsementAuth = auth;
-                core.markPersistentDirty();
-                break;
-            case TpmHandles.RH_LOCKOUT:
-                core.gp.lockoutAuth = auth;
-                core.markPersistentDirty();
-                break;
-            default:
-                core.gc.platformAuth = auth;
-                Lifecycle.clearOrderly(core);
-                break;
-        }
+        PermanentEntity.of(ctx.core(), in.authHandle()).setAuthValue(auth);
         return null;
     }
 

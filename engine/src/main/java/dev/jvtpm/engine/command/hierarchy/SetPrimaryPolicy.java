@@ -1,17 +1,15 @@
 package dev.jvtpm.engine.command.hierarchy;
 
+import dev.jvtpm.engine.auth.PermanentEntity;
 import dev.jvtpm.engine.command.AuthRole;
 import dev.jvtpm.engine.command.Command;
 import dev.jvtpm.engine.command.CommandContext;
 import dev.jvtpm.engine.command.CommandDescriptor;
 import dev.jvtpm.engine.command.HandleTypes;
 import dev.jvtpm.engine.core.HierarchyPolicy;
-import dev.jvtpm.engine.core.Lifecycle;
-import dev.jvtpm.engine.core.TpmCore;
 import dev.jvtpm.engine.types.HashAlg;
 import dev.jvtpm.engine.types.TpmAlgId;
 import dev.jvtpm.engine.types.TpmCc;
-import dev.jvtpm.engine.types.TpmHandles;
 import dev.jvtpm.engine.wire.TpmException;
 import dev.jvtpm.engine.wire.TpmRc;
 import dev.jvtpm.engine.wire.TpmReader;
@@ -45,31 +43,13 @@ public final class SetPrimaryPolicy extends Command<SetPrimaryPolicy.In, Void> {
 
     @Override
     public Void execute(CommandContext ctx, In in) throws TpmException {
-        TpmCore core = ctx.core();
         int size = in.hashAlg() == null ? 0 : in.hashAlg().digestSize();
         if (in.authPolicy().length != size) {
             throw TpmException.parameter(1, TpmRc.SIZE);
         }
         HierarchyPolicy policy = new HierarchyPolicy(in.hashAlg() == null ? TpmAlgId.NULL : in.hashAlg().id(),
                 in.authPolicy().clone());
-        switch (in.authHandle()) {
-            case TpmHandles.RH_OWNER:
-                core.gp.ownerPolicy = policy;
-                core.markPersistentDirty();
-                break;
-            case TpmHandles.RH_ENDORSEMENT:
-                core.gp.endorsementPolicy = policy;
-                core.markPersistentDirty();
-                break;
-            case TpmHandles.RH_LOCKOUT:
-                core.gp.lockoutPolicy = policy;
-                core.markPersistentDirty();
-                break;
-            default:
-                core.gc.platformPolicy = policy;
-                Lifecycle.clearOrderly(core);
-                break;
-        }
+        PermanentEntity.of(ctx.core(), in.authHandle()).setAuthPolicy(policy);
         return null;
     }
 

@@ -6,17 +6,20 @@ import dev.jvtpm.engine.nv.NvIndex;
 import dev.jvtpm.engine.wire.TpmException;
 import dev.jvtpm.engine.wire.TpmRc;
 
-/** How NV commands reach the index in their handle area, and turn access-check codes into errors. */
-final class NvHandles {
+/**
+ * How commands on an NV index (NV commands, PolicyNV, PolicyAuthorizeNV, NV_Certify) reach the
+ * index in their handle area, and turn access-check codes into errors.
+ */
+public final class NvHandles {
     private NvHandles() {}
 
     /** The index named by handle {@code i}; the dispatcher resolved it (TPM_RC_HANDLE otherwise). */
-    static NvIndex index(CommandContext ctx, int i) {
+    public static NvIndex index(CommandContext ctx, int i) {
         return ((NvIndexEntity) ctx.entity(i)).index();
     }
 
     /** Fails with an NvReadAccessChecks/NvWriteAccessChecks code other than TPM_RC_SUCCESS. */
-    static void require(int rc) throws TpmException {
+    public static void require(int rc) throws TpmException {
         if (rc != TpmRc.SUCCESS) {
             throw new TpmException(rc);
         }

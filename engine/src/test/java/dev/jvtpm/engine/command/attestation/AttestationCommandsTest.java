@@ -1,6 +1,13 @@
 package dev.jvtpm.engine.command.attestation;
 
+import static dev.jvtpm.engine.testing.AttestationCommands.certify;
+import static dev.jvtpm.engine.testing.AttestationCommands.certifyCreation;
+import static dev.jvtpm.engine.testing.AttestationCommands.getTime;
+import static dev.jvtpm.engine.testing.AttestationCommands.nvCertify;
+import static dev.jvtpm.engine.testing.AttestationCommands.pcrSelection;
+import static dev.jvtpm.engine.testing.AttestationCommands.quote;
 import static dev.jvtpm.engine.testing.Commands.EMPTY;
+import static dev.jvtpm.engine.testing.ObjectCommands.scheme;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.jvtpm.engine.nv.NvAttributes;
@@ -14,7 +21,6 @@ import dev.jvtpm.engine.testing.Templates;
 import dev.jvtpm.engine.testing.TpmHarness;
 import dev.jvtpm.engine.types.HashAlg;
 import dev.jvtpm.engine.types.TpmAlgId;
-import dev.jvtpm.engine.types.TpmCc;
 import dev.jvtpm.engine.types.TpmHandles;
 import dev.jvtpm.engine.types.TpmPt;
 import dev.jvtpm.engine.types.TpmSt;
@@ -27,7 +33,6 @@ import dev.jvtpm.engine.types.object.Ticket;
 import dev.jvtpm.engine.wire.TpmException;
 import dev.jvtpm.engine.wire.TpmRc;
 import dev.jvtpm.engine.wire.TpmReader;
-import dev.jvtpm.engine.wire.TpmWriter;
 import java.nio.charset.StandardCharsets;
 import java.util.Arrays;
 import org.junit.jupiter.api.BeforeEach;
@@ -64,47 +69,6 @@ class AttestationCommandsTest {
 
     private static PublicArea eccAk() {
         return Templates.ecc(AK, EccCurve.NIST_P256, SymDefObject.NULL, new Scheme.Ecdsa(HashAlg.SHA256));
-    }
-
-    /** TPML_PCR_SELECTION with one selection per (alg, bitmap) pair. */
-    static byte[] pcrSelection(int... algAndBitmap) {
-        TpmWriter w = new TpmWriter().u32(algAndBitmap.length / 2);
-        for (int i = 0; i < algAndBitmap.length; i += 2) {
-            int m = algAndBitmap[i + 1];
-            w.u16(algAndBitmap[i]).u8(3).u8(m).u8(m >>> 8).u8(m >>> 16);
-        }
-        return w.toByteArray();
-    }
-
-    static byte[] quote(int sign, byte[] data, byte[] scheme, byte[] pcrs) {
-        return Commands.withPassword(TpmCc.QUOTE, sign, EMPTY, w -> w.tpm2b(data).bytes(scheme).bytes(pcrs));
-    }
-
-    static byte[] certify(int object, int sign, byte[] data, byte[] scheme) {
-        return Commands.withPasswords(TpmCc.CERTIFY, new int[] {object, sign}, new byte[][] {EMPTY, EMPTY},
-                w -> w.tpm2b(data).bytes(scheme));
-    }
-
-    static byte[] certifyCreation(int sign, int object, byte[] data, byte[] creationHash, byte[] scheme, Ticket ticket) {
-        return Commands.withPasswords(TpmCc.CERTIFY_CREATION, new int[] {sign, object}, new byte[][] {EMPTY},
-                w -> {
-                    w.tpm2b(data).tpm2b(creationHash).bytes(scheme);
-                    w.u16(ticket.tag()).u32(ticket.hierarchy()).tpm2b(ticket.digest());
-                });
-    }
-
-    static byte[] getTime(int sign, byte[] data, byte[] scheme) {
-        return Commands.withPasswords(TpmCc.GET_TIME, new int[] {TpmHandles.RH_ENDORSEMENT, sign},
-                new byte[][] {EMPTY, EMPTY}, w -> w.tpm2b(data).bytes(scheme));
-    }
-
-    static byte[] nvCertify(int sign, int auth, byte[] authPw, int index, byte[] data, byte[] scheme, int size, int offset) {
-        return Commands.withPasswords(TpmCc.NV_CERTIFY, new int[] {sign, auth, index}, new byte[][] {EMPTY, authPw},
-                w -> w.tpm2b(data).bytes(scheme).u16(size).u16(offset));
-    }
-
-    static byte[] scheme(int selector, int hash) {
-        return ObjectCommands.scheme(selector, hash);
     }
 
     static final byte[] NULL_SCHEME = ObjectCommands.scheme(TpmAlgId.NULL, 0);
@@ -305,7 +269,7 @@ class AttestationCommandsTest {
                 new Scheme.Ecdsa(HashAlg.SHA256)));
         TpmHarness.ClockInfo before = h.readClock();
 
-        Attestations.Response t = signed(getTime(ek.handle(), NONCE, NULL_SCHEME));
+        Attestations.Response t = signed(getTime(EMPTY, ek.handle(), NONCE, NULL_SCHEME));
 
         Attest a = t.parsed();
         assertThat(a.type()).isEqualTo(TpmSt.ATTEST_TIME);
@@ -321,13 +285,13 @@ class AttestationCommandsTest {
         assertThat(time.u64()).as("firmwareVersion").isEqualTo(plainFirmware());
         assertThat(Attestations.verifies(ek.publicArea(), t.attest(), t.signature())).isTrue();
 
-        Attestations.Response unsigned = signed(getTime(TpmHandles.RH_NULL, EMPTY, NULL_SCHEME));
+        Attestations.Response unsigned = signed(getTime(EMPTY, TpmHandles.RH_NULL, EMPTY, NULL_SCHEME));
         Attest u = unsigned.parsed();
         assertThat(u.firmwareVersion()).as("the header is obfuscated").isNotEqualTo(plainFirmware());
         TpmReader plain = u.attested();
         plain.skip(8 + 8 + 4 + 4 + 1);
         assertThat(plain.u64()).as("the attested part is not").isEqualTo(plainFirmware());
-        assertThat(rc(getTime(ek.handle(), EMPTY, scheme(TpmAlgId.ECDSA, TpmAlgId.SHA384))))
+        assertThat(rc(getTime(EMPTY, ek.handle(), EMPTY, scheme(TpmAlgId.ECDSA, TpmAlgId.SHA384))))
                 .isEqualTo(TpmRc.atParameter(TpmRc.SCHEME, 2));
     }
 

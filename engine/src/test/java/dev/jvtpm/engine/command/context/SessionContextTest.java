@@ -55,15 +55,8 @@ class SessionContextTest {
         return r.u32();
     }
 
-    private List<Integer> handles(int from) throws Exception {
-        TpmReader r = h.ok(h.call(Commands.getCapability(TpmCap.HANDLES, from, 64))).body();
-        r.skip(5);
-        int n = r.u32();
-        List<Integer> out = new ArrayList<>();
-        for (int i = 0; i < n; i++) {
-            out.add(r.u32());
-        }
-        return out;
+    private List<Integer> handles(int from) {
+        return h.capabilityList(TpmCap.HANDLES, from, 64);
     }
 
     @Test

@@ -17,7 +17,6 @@ import dev.jvtpm.engine.types.TpmHandles;
 import dev.jvtpm.engine.types.TpmPt;
 import dev.jvtpm.engine.types.TpmSt;
 import dev.jvtpm.engine.wire.TpmReader;
-import java.util.ArrayList;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -171,16 +170,8 @@ class StartAuthSessionTest {
         }
     }
 
-    private List<Integer> handles(int from) throws Exception {
-        TpmReader r = h.ok(h.call(Commands.getCapability(TpmCap.HANDLES, from, 64))).body();
-        r.u8();
-        r.u32();
-        int n = r.u32();
-        List<Integer> out = new ArrayList<>();
-        for (int i = 0; i < n; i++) {
-            out.add(r.u32());
-        }
-        return out;
+    private List<Integer> handles(int from) {
+        return h.capabilityList(TpmCap.HANDLES, from, 64);
     }
 
     private static byte[] startRaw(java.util.function.Consumer<dev.jvtpm.engine.wire.TpmWriter> tail) {
