@@ -84,6 +84,8 @@ import dev.jvtpm.engine.command.nv.NvUndefineSpaceSpecial;
 import dev.jvtpm.engine.command.nv.NvWrite;
 import dev.jvtpm.engine.command.nv.NvWriteLock;
 import dev.jvtpm.engine.command.pcr.PcrAllocate;
+import dev.jvtpm.engine.command.management.PpCommands;
+import dev.jvtpm.engine.command.management.SetAlgorithmSet;
 import dev.jvtpm.engine.command.pcr.PcrEvent;
 import dev.jvtpm.engine.command.pcr.PcrExtend;
 import dev.jvtpm.engine.command.pcr.PcrRead;
@@ -209,6 +211,9 @@ public final class StandardCommands {
         // Part 3 §25 Dictionary Attack Functions
         all.add(new DictionaryAttackLockReset());
         all.add(new DictionaryAttackParameters());
+        // Part 3 §26 Miscellaneous Management Functions
+        all.add(new PpCommands());
+        all.add(new SetAlgorithmSet());
         // Part 3 §28 Context Management
         all.add(new ContextSave());
         all.add(new ContextLoad());
