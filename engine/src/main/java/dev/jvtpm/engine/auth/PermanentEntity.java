@@ -1,8 +1,10 @@
 package dev.jvtpm.engine.auth;
 
+import dev.jvtpm.engine.command.AuthRole;
 import dev.jvtpm.engine.core.HierarchyPolicy;
 import dev.jvtpm.engine.core.Lifecycle;
 import dev.jvtpm.engine.core.TpmCore;
+import dev.jvtpm.engine.pcr.PcrAttributes;
 import dev.jvtpm.engine.types.TpmHandles;
 
 /**
@@ -56,7 +58,7 @@ public final class PermanentEntity implements Entity {
             case TpmHandles.RH_LOCKOUT:
                 return core.gp.lockoutAuth;
             default:
-                return new byte[0];
+                return isPcr() && PcrAttributes.inAuthGroup(handle) ? core.gc.pcrAuth : new byte[0];
         }
     }
 
@@ -72,8 +74,24 @@ public final class PermanentEntity implements Entity {
             case TpmHandles.RH_LOCKOUT:
                 return core.gp.lockoutPolicy;
             default:
-                return HierarchyPolicy.EMPTY;
+                return isPcr() && PcrAttributes.inPolicyGroup(handle) ? core.gp.pcrPolicy : HierarchyPolicy.EMPTY;
         }
+    }
+
+    private boolean isPcr() {
+        return TpmHandles.type(handle) == TpmHandles.HT_PCR;
+    }
+
+    /**
+     * IsAuthPolicyAvailable: a PCR in a policy group may be authorized by a policy session even
+     * while its policy is empty (the session digest then cannot match: TPM_RC_POLICY_FAIL).
+     */
+    @Override
+    public boolean authPolicyAvailable(int commandCode, AuthRole role) {
+        if (isPcr()) {
+            return PcrAttributes.inPolicyGroup(handle);
+        }
+        return Entity.super.authPolicyAvailable(commandCode, role);
     }
 
     /**

@@ -90,6 +90,8 @@ import dev.jvtpm.engine.command.pcr.PcrEvent;
 import dev.jvtpm.engine.command.pcr.PcrExtend;
 import dev.jvtpm.engine.command.pcr.PcrRead;
 import dev.jvtpm.engine.command.pcr.PcrReset;
+import dev.jvtpm.engine.command.pcr.PcrSetAuthPolicy;
+import dev.jvtpm.engine.command.pcr.PcrSetAuthValue;
 import dev.jvtpm.engine.command.random.GetRandom;
 import dev.jvtpm.engine.command.signature.Sign;
 import dev.jvtpm.engine.command.signature.VerifySignature;
@@ -178,6 +180,8 @@ public final class StandardCommands {
         all.add(new PcrRead());
         all.add(new PcrAllocate());
         all.add(new PcrReset());
+        all.add(new PcrSetAuthPolicy());
+        all.add(new PcrSetAuthValue());
         // Part 3 §23 Enhanced Authorization (EA) Commands
         all.add(new PolicySigned());
         all.add(new PolicySecret());
