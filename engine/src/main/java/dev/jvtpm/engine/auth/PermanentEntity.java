@@ -140,7 +140,10 @@ public final class PermanentEntity implements Entity {
         return handle == TpmHandles.RH_LOCKOUT;
     }
 
-    /** Platform, endorsement and null are their own hierarchy; owner and lockout the owner's; PCRs none. */
+    /**
+     * Platform, endorsement and null are their own hierarchy; owner, lockout and (as in the
+     * reference's EntityGetHierarchy) PCRs the owner's.
+     */
     @Override
     public int hierarchy() {
         switch (handle) {
@@ -152,7 +155,7 @@ public final class PermanentEntity implements Entity {
             case TpmHandles.RH_LOCKOUT:
                 return TpmHandles.RH_OWNER;
             default:
-                return TpmHandles.RH_NULL;
+                return isPcr() ? TpmHandles.RH_OWNER : TpmHandles.RH_NULL;
         }
     }
 }

@@ -149,6 +149,31 @@ class PcrAuthDifferentialTest extends SessionDifferentialFixture {
         policySessionExtends("NULL policy");
     }
 
+    /**
+     * TPM2_PolicySecret with a PCR's authValue and a negative expiration: the ticket names the
+     * hierarchy EntityGetHierarchy gives PCRs (the owner's). Its HMAC uses each TPM's own proof,
+     * so only tag, hierarchy and digest size are compared.
+     */
+    @Test
+    void policySecretTicketForAPcr() {
+        d.same("SetAuthValue", Commands.pcrSetAuthValue(20, NONE, SECRET));
+        for (int pcr : new int[] {20, 16}) {
+            byte[] pw = pcr == 20 ? SECRET : NONE;
+            Session[] s = startBoth(Start.policy().hash(ALG_SHA256));
+            Result[] r = same("PolicySecret by PCR " + pcr, i -> PolicyCommands.secret(pcr,
+                    ByteBuffer.allocate(4).putInt(pcr).array(), Auth.password(pw), s[i].handle, s[i].nonceTPM,
+                    NONE, NONE, -1));
+            assertThat(r[0].rc()).isZero();
+            ByteBuffer a = ByteBuffer.wrap(r[0].parameters());
+            ByteBuffer b = ByteBuffer.wrap(r[1].parameters());
+            a.position(2 + a.getShort());
+            b.position(2 + b.getShort());
+            assertThat(new int[] {b.getShort(), b.getInt(), b.getShort()}).as("ticket tag, hierarchy, digest size")
+                    .containsExactly(a.getShort(), a.getInt(), a.getShort());
+            d.same("flush", Commands.flushContext(s[0].handle));
+        }
+    }
+
     /** PCR_Extend of 16, 20 and 22 each by a fresh SHA-256 policy session with PolicyCommandCode(PCR_Extend). */
     private void policySessionExtends(String what) {
         for (int pcr : new int[] {16, 20, 22}) {
