@@ -74,6 +74,28 @@ class MssimProtocolTest {
         }
     }
 
+    /** TPM2_PP_Commands with the empty platform password: setList {ClockRateAdjust}, empty clearList. */
+    private static byte[] ppCommandsSettingClockRateAdjust() {
+        return ByteBuffer.allocate(10 + 4 + 4 + 9 + 12).putShort((short) 0x8002).putInt(10 + 4 + 4 + 9 + 12)
+                .putInt(0x12D).putInt(0x4000000C).putInt(9).putInt(0x40000009).putShort((short) 0).put((byte) 0)
+                .putShort((short) 0).putInt(1).putInt(0x130).putInt(0).array();
+    }
+
+    @Test
+    void physicalPresenceSignalsGatePpCommands() throws Exception {
+        try (Wire platform = Wire.tcp(port + 1); Wire tpm = Wire.tcp(port)) {
+            signal(platform, 1);
+            signal(platform, 11);
+            assertThat(TpmCommands.rc(send(tpm, 0, TpmCommands.startup(TpmCommands.SU_CLEAR)))).isZero();
+            assertThat(TpmCommands.rc(send(tpm, 0, ppCommandsSettingClockRateAdjust())))
+                    .as("TPM_RC_PP at session 1").isEqualTo(0x990);
+            assertThat(signal(platform, 3)).as("PHYS_PRES_ON").isEqualTo("00000000");
+            assertThat(TpmCommands.rc(send(tpm, 0, ppCommandsSettingClockRateAdjust()))).isZero();
+            assertThat(signal(platform, 4)).as("PHYS_PRES_OFF").isEqualTo("00000000");
+            assertThat(TpmCommands.rc(send(tpm, 0, ppCommandsSettingClockRateAdjust()))).isEqualTo(0x990);
+        }
+    }
+
     @Test
     void platformSignalsAreAcknowledged() throws Exception {
         try (Wire platform = Wire.tcp(port + 1)) {

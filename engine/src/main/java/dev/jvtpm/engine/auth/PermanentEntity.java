@@ -1,8 +1,10 @@
 package dev.jvtpm.engine.auth;
 
+import dev.jvtpm.engine.command.AuthRole;
 import dev.jvtpm.engine.core.HierarchyPolicy;
 import dev.jvtpm.engine.core.Lifecycle;
 import dev.jvtpm.engine.core.TpmCore;
+import dev.jvtpm.engine.pcr.PcrAttributes;
 import dev.jvtpm.engine.types.TpmHandles;
 
 /**
@@ -56,7 +58,7 @@ public final class PermanentEntity implements Entity {
             case TpmHandles.RH_LOCKOUT:
                 return core.gp.lockoutAuth;
             default:
-                return new byte[0];
+                return isPcr() && PcrAttributes.inAuthGroup(handle) ? core.gc.pcrAuth : new byte[0];
         }
     }
 
@@ -72,8 +74,24 @@ public final class PermanentEntity implements Entity {
             case TpmHandles.RH_LOCKOUT:
                 return core.gp.lockoutPolicy;
             default:
-                return HierarchyPolicy.EMPTY;
+                return isPcr() && PcrAttributes.inPolicyGroup(handle) ? core.gp.pcrPolicy : HierarchyPolicy.EMPTY;
         }
+    }
+
+    private boolean isPcr() {
+        return TpmHandles.type(handle) == TpmHandles.HT_PCR;
+    }
+
+    /**
+     * IsAuthPolicyAvailable: a PCR in a policy group may be authorized by a policy session even
+     * while its policy is empty (the session digest then cannot match: TPM_RC_POLICY_FAIL).
+     */
+    @Override
+    public boolean authPolicyAvailable(int commandCode, AuthRole role) {
+        if (isPcr()) {
+            return PcrAttributes.inPolicyGroup(handle);
+        }
+        return Entity.super.authPolicyAvailable(commandCode, role);
     }
 
     /**
@@ -122,7 +140,10 @@ public final class PermanentEntity implements Entity {
         return handle == TpmHandles.RH_LOCKOUT;
     }
 
-    /** Platform, endorsement and null are their own hierarchy; owner and lockout the owner's; PCRs none. */
+    /**
+     * Platform, endorsement and null are their own hierarchy; owner, lockout and (as in the
+     * reference's EntityGetHierarchy) PCRs the owner's.
+     */
     @Override
     public int hierarchy() {
         switch (handle) {
@@ -134,7 +155,7 @@ public final class PermanentEntity implements Entity {
             case TpmHandles.RH_LOCKOUT:
                 return TpmHandles.RH_OWNER;
             default:
-                return TpmHandles.RH_NULL;
+                return isPcr() ? TpmHandles.RH_OWNER : TpmHandles.RH_NULL;
         }
     }
 }

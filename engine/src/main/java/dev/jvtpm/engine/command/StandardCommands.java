@@ -84,10 +84,14 @@ import dev.jvtpm.engine.command.nv.NvUndefineSpaceSpecial;
 import dev.jvtpm.engine.command.nv.NvWrite;
 import dev.jvtpm.engine.command.nv.NvWriteLock;
 import dev.jvtpm.engine.command.pcr.PcrAllocate;
+import dev.jvtpm.engine.command.management.PpCommands;
+import dev.jvtpm.engine.command.management.SetAlgorithmSet;
 import dev.jvtpm.engine.command.pcr.PcrEvent;
 import dev.jvtpm.engine.command.pcr.PcrExtend;
 import dev.jvtpm.engine.command.pcr.PcrRead;
 import dev.jvtpm.engine.command.pcr.PcrReset;
+import dev.jvtpm.engine.command.pcr.PcrSetAuthPolicy;
+import dev.jvtpm.engine.command.pcr.PcrSetAuthValue;
 import dev.jvtpm.engine.command.random.GetRandom;
 import dev.jvtpm.engine.command.signature.Sign;
 import dev.jvtpm.engine.command.signature.VerifySignature;
@@ -176,6 +180,8 @@ public final class StandardCommands {
         all.add(new PcrRead());
         all.add(new PcrAllocate());
         all.add(new PcrReset());
+        all.add(new PcrSetAuthPolicy());
+        all.add(new PcrSetAuthValue());
         // Part 3 §23 Enhanced Authorization (EA) Commands
         all.add(new PolicySigned());
         all.add(new PolicySecret());
@@ -209,6 +215,9 @@ public final class StandardCommands {
         // Part 3 §25 Dictionary Attack Functions
         all.add(new DictionaryAttackLockReset());
         all.add(new DictionaryAttackParameters());
+        // Part 3 §26 Miscellaneous Management Functions
+        all.add(new PpCommands());
+        all.add(new SetAlgorithmSet());
         // Part 3 §28 Context Management
         all.add(new ContextSave());
         all.add(new ContextLoad());

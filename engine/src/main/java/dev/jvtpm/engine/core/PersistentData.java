@@ -1,6 +1,7 @@
 package dev.jvtpm.engine.core;
 
 import dev.jvtpm.engine.state.StateSection;
+import dev.jvtpm.engine.types.TpmCc;
 import dev.jvtpm.engine.types.TpmSu;
 import dev.jvtpm.engine.wire.TpmException;
 import dev.jvtpm.engine.wire.TpmReader;
@@ -46,12 +47,22 @@ public final class PersistentData implements StateSection {
     public boolean lockoutAuthEnabled = true;
 
     public int orderlyState = TpmSu.CLEAR;
-    /** Commands that need physical presence (TPM_CAP_PP_COMMANDS); changed by TPM2_PP_Commands. */
-    public java.util.Set<Integer> ppCommands = new java.util.TreeSet<>();
+    /**
+     * Commands that need physical presence (TPM_CAP_PP_COMMANDS); changed by TPM2_PP_Commands,
+     * which itself always needs it (the reference's only PP_REQUIRED command).
+     */
+    public java.util.Set<Integer> ppCommands = new java.util.TreeSet<>(java.util.Set.of(TpmCc.PP_COMMANDS));
     /** Commands being audited (TPM_CAP_AUDIT_COMMANDS); changed by SetCommandCodeAuditStatus. */
     public java.util.Set<Integer> auditCommands = new java.util.TreeSet<>();
     public long resetCount;
     public long totalResetCount;
+    /** TPM_PT_ALGORITHM_SET, set by TPM2_SetAlgorithmSet; vendor-defined, it selects nothing here. */
+    public int algorithmSet;
+    /**
+     * The authPolicy of the one PCR policy group (PCR 20-22, as the reference platform), set by
+     * TPM2_PCR_SetAuthPolicy and emptied by TPM2_ChangePPS.
+     */
+    public HierarchyPolicy pcrPolicy = HierarchyPolicy.EMPTY;
 
     @Override
     public int tag() {
@@ -65,7 +76,7 @@ public final class PersistentData implements StateSection {
 
     @Override
     public void save(TpmWriter w) {
-        w.u16(1); // section version
+        w.u16(2); // section version
         for (byte[] b : new byte[][] {endorsementSeed, storageSeed, platformSeed,
                 endorsementProof, storageProof, platformProof, ownerAuth, endorsementAuth, lockoutAuth}) {
             w.tpm2b(b);
@@ -79,6 +90,8 @@ public final class PersistentData implements StateSection {
         w.u32(orderlyState).u64(resetCount).u64(totalResetCount);
         writeCodes(w, ppCommands);
         writeCodes(w, auditCommands);
+        w.u32(algorithmSet);
+        pcrPolicy.save(w);
     }
 
     private static void writeCodes(TpmWriter w, java.util.Set<Integer> codes) {
@@ -100,7 +113,7 @@ public final class PersistentData implements StateSection {
     @Override
     public void load(TpmReader r) throws TpmException {
         int version = r.u16();
-        if (version != 1) {
+        if (version != 1 && version != 2) {
             throw new TpmException(dev.jvtpm.engine.wire.TpmRc.VALUE, "persistent section version " + version);
         }
         endorsementSeed = r.tpm2b(SEED_SIZE);
@@ -126,6 +139,14 @@ public final class PersistentData implements StateSection {
         totalResetCount = r.u64();
         ppCommands = readCodes(r);
         auditCommands = readCodes(r);
+        ppCommands.add(TpmCc.PP_COMMANDS);
+        if (version >= 2) {
+            algorithmSet = r.u32();
+            pcrPolicy = HierarchyPolicy.load(r);
+        } else {
+            algorithmSet = 0;
+            pcrPolicy = HierarchyPolicy.EMPTY;
+        }
     }
 
     @Override
@@ -154,5 +175,7 @@ public final class PersistentData implements StateSection {
         totalResetCount = fresh.totalResetCount;
         ppCommands = fresh.ppCommands;
         auditCommands = fresh.auditCommands;
+        algorithmSet = fresh.algorithmSet;
+        pcrPolicy = fresh.pcrPolicy;
     }
 }

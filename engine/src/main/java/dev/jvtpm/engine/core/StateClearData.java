@@ -15,6 +15,11 @@ public final class StateClearData {
     public boolean phEnableNV = true;
     public byte[] platformAuth = new byte[0];
     public HierarchyPolicy platformPolicy = HierarchyPolicy.EMPTY;
+    /**
+     * The authValue of the one PCR authorization group (PCR 20-22, as the reference platform),
+     * set by TPM2_PCR_SetAuthValue; emptied by Startup(CLEAR) and TPM2_Clear.
+     */
+    public byte[] pcrAuth = new byte[0];
     /** PCR values saved by Shutdown(STATE): [bank ordinal][pcr] or null where not saved/allocated. */
     public byte[][][] savedPcrs = new byte[HashAlg.values().length][][];
 
@@ -25,6 +30,7 @@ public final class StateClearData {
         c.phEnableNV = phEnableNV;
         c.platformAuth = platformAuth.clone();
         c.platformPolicy = platformPolicy;
+        c.pcrAuth = pcrAuth.clone();
         c.savedPcrs = deepCopy(savedPcrs);
         return c;
     }
@@ -43,23 +49,25 @@ public final class StateClearData {
     }
 
     void save(TpmWriter w) {
-        w.u16(1);
+        w.u16(2);
         Codec.bool(w, shEnable);
         Codec.bool(w, ehEnable);
         Codec.bool(w, phEnableNV);
         w.tpm2b(platformAuth);
         platformPolicy.save(w);
         writePcrs(w, savedPcrs);
+        w.tpm2b(pcrAuth);
     }
 
     void load(TpmReader r) throws TpmException {
-        r.u16();
+        int version = r.u16();
         shEnable = Codec.bool(r);
         ehEnable = Codec.bool(r);
         phEnableNV = Codec.bool(r);
         platformAuth = r.tpm2b(64);
         platformPolicy = HierarchyPolicy.load(r);
         savedPcrs = readPcrs(r);
+        pcrAuth = version >= 2 ? r.tpm2b(64) : new byte[0];
     }
 
     static void writePcrs(TpmWriter w, byte[][][] pcrs) {

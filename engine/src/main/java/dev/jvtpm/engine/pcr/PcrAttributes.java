@@ -59,6 +59,19 @@ public final class PcrAttributes {
     }
 
     /** A bitmap (as an int over {@link #SELECT_SIZE} bytes) of PCRs with the given property. */
+    /**
+     * PCRBelongsAuthGroup: the PCR has the authValue of the one authorization group
+     * (NUM_AUTHVALUE_PCR_GROUP 1: PCR 20-22, as in the reference's PC Client configuration).
+     */
+    public static boolean inAuthGroup(int pcr) {
+        return pcr >= 20 && pcr <= 22;
+    }
+
+    /** PCRBelongsPolicyGroup: the PCR has the policy of the one policy group (PCR 20-22). */
+    public static boolean inPolicyGroup(int pcr) {
+        return pcr >= 20 && pcr <= 22;
+    }
+
     public static int mask(java.util.function.IntPredicate p) {
         int m = 0;
         for (int i = 0; i < PCR_COUNT; i++) {

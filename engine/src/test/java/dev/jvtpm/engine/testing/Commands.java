@@ -185,6 +185,32 @@ public final class Commands {
         return withPassword(TpmCc.SET_PRIMARY_POLICY, auth, pw, w -> w.tpm2b(policy).u16(hashAlg));
     }
 
+    /** TPM2_PP_Commands with platform auth: setList then clearList (TPML_CC). */
+    public static byte[] ppCommands(byte[] platformPw, int[] setList, int[] clearList) {
+        return withPassword(TpmCc.PP_COMMANDS, TpmHandles.RH_PLATFORM, platformPw, w -> {
+            w.u32(setList.length);
+            for (int cc : setList) {
+                w.u32(cc);
+            }
+            w.u32(clearList.length);
+            for (int cc : clearList) {
+                w.u32(cc);
+            }
+        });
+    }
+
+    public static byte[] setAlgorithmSet(int auth, byte[] pw, int algorithmSet) {
+        return withPassword(TpmCc.SET_ALGORITHM_SET, auth, pw, w -> w.u32(algorithmSet));
+    }
+
+    public static byte[] pcrSetAuthPolicy(int auth, byte[] pw, byte[] policy, int hashAlg, int pcr) {
+        return withPassword(TpmCc.PCR_SET_AUTH_POLICY, auth, pw, w -> w.tpm2b(policy).u16(hashAlg).u32(pcr));
+    }
+
+    public static byte[] pcrSetAuthValue(int pcr, byte[] pw, byte[] auth) {
+        return withPassword(TpmCc.PCR_SET_AUTH_VALUE, pcr, pw, w -> w.tpm2b(auth));
+    }
+
     public static byte[] clear(int auth, byte[] pw) {
         return withPassword(TpmCc.CLEAR, auth, pw, w -> { });
     }

@@ -325,9 +325,9 @@ public final class GetCapability extends Command<GetCapability.In, byte[]> {
             case TpmPt.PCR_DRTM_RESET:
                 return PcrAttributes.mask(p -> PcrAttributes.resettableAt(p, 4));
             case TpmPt.PCR_POLICY:
+                return PcrAttributes.mask(PcrAttributes::inPolicyGroup);
             case TpmPt.PCR_AUTH:
-                // One policy group and one auth group, PCRs 20-22, as the reference platform.
-                return PcrAttributes.mask(p -> p >= 20 && p <= 22);
+                return PcrAttributes.mask(PcrAttributes::inAuthGroup);
             default:
                 if (tag >= TpmPt.PCR_EXTEND_L0 && tag <= TpmPt.PCR_RESET_L4) {
                     int locality = (tag - 1) / 2;

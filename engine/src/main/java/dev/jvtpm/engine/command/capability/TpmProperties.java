@@ -93,7 +93,7 @@ public final class TpmProperties {
             case TpmPt.HR_PERSISTENT_AVAIL: return core.nv.persistentObjectsAvailable();
             case TpmPt.NV_COUNTERS: return core.nv.counterCount();
             case TpmPt.NV_COUNTERS_AVAIL: return core.nv.countersAvailable();
-            case TpmPt.ALGORITHM_SET: return 0;
+            case TpmPt.ALGORITHM_SET: return core.gp.algorithmSet;
             case TpmPt.LOADED_CURVES: return Algorithms.eccCurves().length;
             case TpmPt.LOCKOUT_COUNTER: return core.gp.failedTries;
             case TpmPt.MAX_AUTH_FAIL: return core.gp.maxTries;

@@ -16,7 +16,7 @@ import dev.jvtpm.engine.wire.TpmWriter;
 
 /**
  * TPM2_ChangePPS (Part 3 §24.4), with platform authorization: a new platform primary seed and
- * platform proof, an empty platform policy (the platform authValue stays), and the platform's
+ * platform proof, an empty platform policy and PCR policy (the platform authValue stays), and the platform's
  * loaded and persistent objects removed. Platform NV indexes are untouched. Returns no error of
  * its own.
  */
@@ -41,6 +41,7 @@ public final class ChangePps extends Command<Integer, Void> {
         core.gp.platformSeed = core.random(PersistentData.SEED_SIZE);
         core.gp.platformProof = core.random(PersistentData.PROOF_SIZE);
         core.gc.platformPolicy = HierarchyPolicy.EMPTY;
+        core.gp.pcrPolicy = HierarchyPolicy.EMPTY;
         core.objects.flushHierarchy(TpmHandles.RH_PLATFORM);
         core.flushNvHierarchy(TpmHandles.RH_PLATFORM);
         core.markPersistentDirty();

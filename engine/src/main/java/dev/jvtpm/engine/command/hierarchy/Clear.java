@@ -20,7 +20,8 @@ import dev.jvtpm.engine.wire.TpmWriter;
 /**
  * TPM2_Clear (Part 3 §24.6), with lockout or platform authorization: a new storage primary seed
  * and new owner and endorsement proofs (so their saved contexts and tickets die), both
- * hierarchies enabled, owner, endorsement and lockout authValues and policies emptied, loaded and
+ * hierarchies enabled, owner, endorsement and lockout authValues and policies and the PCR
+ * authValue emptied, loaded and
  * persistent owner and endorsement objects removed, every index the owner created deleted
  * (platform indexes such as EK certificates stay), the dictionary-attack parameters back to their defaults, Clock
  * zero and safe, resetCount, restartCount and clearCount zero, and the PCR update counter
@@ -52,6 +53,7 @@ public final class Clear extends Command<Integer, Void> {
         core.gp.endorsementProof = core.random(PersistentData.PROOF_SIZE);
         core.gc.shEnable = true;
         core.gc.ehEnable = true;
+        core.gc.pcrAuth = new byte[0];
         core.gp.ownerAuth = new byte[0];
         core.gp.endorsementAuth = new byte[0];
         core.gp.lockoutAuth = new byte[0];
