@@ -32,6 +32,7 @@ final class LibCrypto {
     static final int BN_FLG_CONSTTIME = 0x04;
     // openssl/crypto.h
     static final int OPENSSL_VERSION = 0;
+    static final long OPENSSL_INIT_NO_ATEXIT = 0x00080000L;
 
     private static final String UNAVAILABLE = bind();
 
@@ -43,6 +44,13 @@ final class LibCrypto {
             long v = OpenSSL_version_num();
             if ((v >>> 28) != 3) {
                 return String.format("%s is version %x, not 3.x", name, v);
+            }
+            // No OPENSSL_cleanup at exit: it frees libcrypto's locks while the JVM's other
+            // threads (the RSA key pool, a command in flight) may still be inside libcrypto, and
+            // they crash on the freed locks (SIGSEGV in pthread_rwlock_wrlock, an hs_err file).
+            // The process is ending; the operating system takes the memory back anyway.
+            if (OPENSSL_init_crypto(OPENSSL_INIT_NO_ATEXIT, 0) != 1) {
+                return name + ": OPENSSL_init_crypto failed";
             }
             return null;
         } catch (UnsatisfiedLinkError | NoClassDefFoundError | IllegalStateException e) {
@@ -58,6 +66,9 @@ final class LibCrypto {
 
     // ---- version, errors, memory ----
     static native long OpenSSL_version_num();
+
+    /** int OPENSSL_init_crypto(uint64_t opts, const OPENSSL_INIT_SETTINGS *settings). */
+    static native int OPENSSL_init_crypto(long opts, long settings);
 
     static native String OpenSSL_version(int type);
 
