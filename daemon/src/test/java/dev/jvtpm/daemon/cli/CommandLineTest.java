@@ -119,4 +119,28 @@ class CommandLineTest {
         assertThat(noDir.process().exitValue()).isNotZero();
         assertThat(noDir.stderr()).contains("--tpmstate");
     }
+
+    // jvtpm providers: the chain as this host resolves it.
+
+    @Test
+    void reportsEveryFamilyWithItsChoiceAndTheHost() throws Exception {
+        DaemonProcess p = run("providers");
+        assertThat(p.process().exitValue()).as(p.stderr()).isZero();
+        assertThat(p.stdout()).startsWith("crypto providers (policy ")
+                .contains("digest+hmac  jca - first in chain order")
+                .contains("rsa          openssl - first in chain order")
+                .contains("ecc          openssl - first in chain order")
+                .contains("bouncycastle (available, later in the chain)")
+                .contains("cpu: ").contains("openssl: OpenSSL 3.");
+    }
+
+    @Test
+    void pureJavaPolicyIsHonouredAndABadPolicyIsAUsageError() throws Exception {
+        DaemonProcess p = run("providers", "--crypto-policy", "pure-java");
+        assertThat(p.process().exitValue()).isZero();
+        assertThat(p.stdout()).contains("rsa          bouncycastle").contains("openssl (excluded by policy)");
+        DaemonProcess bad = run("providers", "--crypto-policy", "fastest");
+        assertThat(bad.process().exitValue()).isNotZero();
+        assertThat(bad.stderr()).contains("unknown provider policy 'fastest'");
+    }
 }
